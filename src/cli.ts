@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { Context, Io } from './context.js';
+import { EXIT, PlanError, type ExitCode } from './errors.js';
+import { messages, pickLang } from './i18n/index.js';
+import { resolveDataDir } from './load/load-folder.js';
+import { makeColors } from './render/color.js';
+
+interface GlobalOptions {
+  data?: string;
+  lang?: string;
+  color: boolean;
+  debug: boolean;
+}
+
+/** Runs the CLI with the given arguments and I/O; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  const langOption = optionValue(argv, '--lang');
+  const lang = pickLang(langOption, io.env);
+  const msg = messages(lang);
+  const program = new Command('plan');
+  const contextOf = (): Context => {
+    const global = program.opts<GlobalOptions>();
+    return {
+      io,
+      lang,
+      msg,
+      colors: makeColors({ color: global.color, isTTY: io.isTTY, env: io.env }),
+      dataDir: resolveDataDir(global.data, io.env, io.cwd),
+      debug: global.debug,
+    };
+  };
+
+  program
+    .description(msg.help.program)
+    .version(readVersion(), '-V, --version', msg.help.version)
+    .helpOption('-h, --help', msg.help.help)
+    .addHelpCommand(false)
+    .option('--data <dir>', msg.help.data)
+    .addOption(new Option('--lang <lang>', msg.help.lang).choices(['zh', 'en']))
+    .option('--no-color', msg.help.noColor)
+    .option('--debug', msg.help.debug, false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('check')
+    .description(msg.help.check)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', msg.help.strict, false)
+    .action(async (options) => {
+      const { check } = await import('./commands/check.js');
+      exitCode = await check(contextOf(), options);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io, argv.includes('--debug'), msg.internalError);
+  }
+}
+
+function handleError(error: unknown, io: Io, debug: boolean, internal: (detail: string) => string): ExitCode {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help or the version).
+    return error.exitCode === 0 ? EXIT.ok : EXIT.trouble;
+  }
+  if (error instanceof PlanError) {
+    io.stderr(`plan: ${error.message}\n`);
+    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr(`plan: ${internal(detail)}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT.trouble;
+}
+
+/** The value of `--name value` or `--name=value`, read before commander so messages use the right language. */
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === name) return argv[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI on the real process. */
+export async function run(argv: readonly string[]): Promise<ExitCode> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // `plan status | head` closes the pipe early; that is not a failure.
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  return main(argv, {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    now: () => new Date(),
+  });
+}

@@ -1,0 +1,22 @@
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+export type Lang = 'en' | 'zh';
+export type Messages = typeof en;
+
+const catalogs: Record<Lang, Messages> = { en, zh };
+
+/** The message catalog for a language. Every user-facing string comes from here. */
+export function messages(lang: Lang): Messages {
+  return catalogs[lang];
+}
+
+/** --lang wins, then PLAN_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG): zh* gives Chinese. */
+export function pickLang(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const candidates = [option, env.PLAN_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG];
+  for (const value of candidates) {
+    if (!value) continue;
+    return value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  }
+  return 'en';
+}

@@ -1,0 +1,80 @@
+import type { Messages } from '../i18n/index.js';
+
+export type Decoded = { ok: true; text: string } | { ok: false; byteOffset: number; message: string; utf16: boolean };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Turns file bytes into text. A UTF-8 byte-order mark is dropped silently; UTF-16 and invalid UTF-8
+ * (typically GBK saved by a Windows editor) are refused with the byte offset and the fix, because
+ * decoding them leniently would silently replace Chinese text with U+FFFD.
+ */
+export function decodeText(bytes: Uint8Array, msg: Messages): Decoded {
+  if (looksUtf16(bytes)) return { ok: false, byteOffset: 0, message: msg.utf16, utf16: true };
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  try {
+    return { ok: true, text: utf8.decode(body) };
+  } catch {
+    const offset = firstInvalidUtf8(body);
+    return { ok: false, byteOffset: start + offset, message: msg.notUtf8(start + offset, looksGbk(body, offset)), utf16: false };
+  }
+}
+
+function looksUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  // UTF-16 without a byte-order mark: ASCII characters come with a zero byte beside them.
+  const sample = bytes.subarray(0, 200);
+  let zeros = 0;
+  for (const b of sample) if (b === 0) zeros++;
+  return sample.length >= 4 && zeros * 4 >= sample.length;
+}
+
+/** Byte offset of the first malformed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return i;
+}
+
+/** GBK encodes a Chinese character as a lead byte 0x81–0xFE and a trail byte 0x40–0xFE. */
+function looksGbk(bytes: Uint8Array, from: number): boolean {
+  let pairs = 0;
+  let i = from;
+  while (i < bytes.length - 1 && pairs < 4) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const trail = bytes[i + 1]!;
+    if (lead < 0x81 || lead > 0xfe || trail < 0x40 || trail > 0xfe || trail === 0x7f) return false;
+    pairs++;
+    i += 2;
+  }
+  return pairs > 0;
+}
+
+/** 1-based line and column of a byte offset, counting columns in characters as editors do. */
+export function bytePosition(bytes: Uint8Array, byteOffset: number): { line: number; column: number; lineText: string } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < byteOffset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let lineEnd = bytes.indexOf(0x0a, lineStart);
+  if (lineEnd === -1) lineEnd = bytes.length;
+  const lenient = new TextDecoder('utf-8');
+  const before = lenient.decode(bytes.subarray(lineStart, byteOffset));
+  const lineText = lenient.decode(bytes.subarray(lineStart, lineEnd)).replace(/\r$/, '');
+  return { line, column: [...before].length + 1, lineText };
+}

@@ -1,0 +1,95 @@
+import { LineCounter, isMap, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { Diagnostic, Severity } from '../validate/diagnostic.js';
+
+export type FileKind = 'plan' | 'domain' | 'enterprises' | 'towns' | 'people';
+export type PathSegment = string | number;
+
+/** One data file: its text, its parsed document with positions, and its plain value. */
+export interface SourceFile {
+  /** Path relative to the data folder, with forward slashes, as shown in messages. */
+  path: string;
+  kind: FileKind;
+  text: string;
+  lineCounter: LineCounter;
+  doc: Document.Parsed | undefined;
+  /** The plain JavaScript value; undefined when the file could not be parsed. */
+  data: unknown;
+}
+
+/** Start offset of each line, for turning offsets into line and column. */
+export function lineStarts(file: SourceFile): readonly number[] {
+  return file.lineCounter.lineStarts;
+}
+
+/** Builds a diagnostic at a character offset of the file, with the offending line attached. */
+export function diagnosticAtOffset(
+  file: SourceFile,
+  offset: number,
+  severity: Severity,
+  rule: string,
+  message: string,
+): Diagnostic {
+  const { line, col } = file.lineCounter.linePos(Math.max(0, Math.min(offset, file.text.length)));
+  return { file: file.path, line, column: col, severity, rule, message, sourceLine: sourceLineAt(file.text, line) };
+}
+
+/** The text of a 1-based line, without its line ending. */
+export function sourceLineAt(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+}
+
+/**
+ * Finds the offset of the value at `path` (or of its key, when `atKey` is set). Falls back to the
+ * nearest ancestor that exists, so a diagnostic always has a position.
+ */
+export function offsetOf(file: SourceFile, path: readonly PathSegment[], atKey = false): number {
+  const doc = file.doc;
+  if (!doc) return 0;
+  let node: unknown = doc.contents;
+  let best = rangeStart(node) ?? 0;
+  for (const [i, segment] of path.entries()) {
+    if (!isNode(node)) break;
+    const isLast = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      if (!pair) break;
+      if (isLast && atKey) return rangeStart(pair.key) ?? best;
+      node = pair.value;
+      best = rangeStart(node) ?? rangeStart(pair.key) ?? best;
+      continue;
+    }
+    const child = (node as { get?: (key: unknown, keepScalar: boolean) => unknown }).get?.(segment, true);
+    if (child === undefined) break;
+    node = child;
+    best = rangeStart(node) ?? best;
+  }
+  return best;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' ? key : undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return isNode(node) ? (node as Node).range?.[0] : undefined;
+}
+
+/** Builds a diagnostic at the value (or key) found at a data path inside the file. */
+export function diagnosticAtPath(
+  file: SourceFile,
+  path: readonly PathSegment[],
+  severity: Severity,
+  rule: string,
+  message: string,
+  atKey = false,
+): Diagnostic {
+  return diagnosticAtOffset(file, offsetOf(file, path, atKey), severity, rule, message);
+}

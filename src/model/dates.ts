@@ -1,0 +1,71 @@
+// Dates are YYYY-MM-DD strings at the edges (they sort and compare as text) and local calendar
+// dates inside; arithmetic goes through date-fns on local dates, never on UTC timestamps.
+// Functions are imported by path: importing date-fns from its root loads hundreds of modules.
+import { addDays as addDaysToDate } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+
+/** A calendar date written YYYY-MM-DD. */
+export type IsoDate = string;
+
+const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2022-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_FORM.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(year, month, 0).getDate();
+}
+
+/** The local Date at midnight of a YYYY-MM-DD string. */
+export function toLocalDate(date: IsoDate): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
+}
+
+export function fromLocalDate(date: Date): IsoDate {
+  return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromLocalDate(addDaysToDate(toLocalDate(date), days));
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+}
+
+/** Last day of a month: endOfMonth(2024, 2) is 2024-02-29. */
+export function endOfMonth(year: number, month: number): IsoDate {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+/** Today's calendar date in a time zone, whatever the machine's own zone is. */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return isoDate(get('year'), get('month'), get('day'));
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** YYYY-MM of a date. */
+export function monthOf(date: IsoDate): string {
+  return date.slice(0, 7);
+}

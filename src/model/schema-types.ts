@@ -1,0 +1,380 @@
+/* Generated from schemas/*.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * People responsible (责任人), by name from people.yaml. Empty where the document names nobody.
+ */
+export type Names = string[];
+/**
+ * Responsible leaders (责任领导), by name from people.yaml.
+ */
+export type Names1 = string[];
+/**
+ * Responsible units (责任单位), by name from people.yaml.
+ */
+export type Names2 = string[];
+
+/**
+ * Every kind of file in a data folder.
+ */
+export interface DataFiles {
+  plan?: PlanFile;
+  domain?: DomainFile;
+  enterprises?: EnterprisesFile;
+  towns?: TownsFile;
+  people?: PeopleFile;
+}
+/**
+ * plan.yaml: the notice that issues the work plan, and the period it covers.
+ */
+export interface PlanFile {
+  /**
+   * The notice's title as written.
+   */
+  title: string;
+  /**
+   * The body that issued the notice, e.g. 重庆市铜梁区应急管理局.
+   */
+  issuer: string;
+  /**
+   * The date the notice was issued.
+   */
+  issued: string;
+  /**
+   * The plan period. Tasks with no stated deadline are due on its last day.
+   */
+  period: {
+    /**
+     * First day of the plan period.
+     */
+    start: string;
+    /**
+     * Last day of the plan period.
+     */
+    end: string;
+  };
+  /**
+   * IANA time zone that decides what 'today' is. Defaults to Asia/Shanghai.
+   */
+  timezone?: string;
+  /**
+   * Dated remarks about the plan as a whole.
+   */
+  notes?: Note[];
+}
+/**
+ * A dated remark about progress, e.g. what was done or why something is late.
+ */
+export interface Note {
+  /**
+   * The day the note refers to.
+   */
+  date: string;
+  /**
+   * What happened.
+   */
+  text: string;
+}
+/**
+ * domains/NN-name.yaml: one work domain of the plan (e.g. 防汛抗旱工作要点) with its goals, targets and numbered tasks.
+ */
+export interface DomainFile {
+  /**
+   * Short code of the domain (e.g. FX for 防汛抗旱). Every task id starts with it.
+   */
+  id: string;
+  /**
+   * The domain's title as written, e.g. 防汛抗旱工作要点.
+   */
+  title: string;
+  /**
+   * Goals, guiding ideas and safeguards as written (工作目标, 总体目标, 总体思路, 保障措施 …), in document order.
+   */
+  goals?: {
+    /**
+     * Heading the text sits under, e.g. 一、工作目标.
+     */
+    section?: string;
+    /**
+     * The item's own lead-in, e.g. （一）核心指标全面完成.
+     */
+    title?: string;
+    /**
+     * The full text.
+     */
+    text: string;
+  }[];
+  /**
+   * Numeric targets set by the domain's goals.
+   */
+  targets?: Target[];
+  /**
+   * The numbered tasks or points, in document order.
+   */
+  tasks: Task[];
+}
+/**
+ * A numeric target with a direction, e.g. 达标率70%以上 (at_least 70 %), 受害率控制在0.3‰以内 (at_most 0.3 ‰), 死亡人数下降20% (reduce_by 20 %).
+ */
+export interface Target {
+  /**
+   * FX-12-T1 for a task's target, SL-T1 for a domain goal's target.
+   */
+  id: string;
+  /**
+   * The target as written.
+   */
+  title: string;
+  /**
+   * What is measured, e.g. 规上工业企业安全生产标准化达标率.
+   */
+  metric?: string;
+  /**
+   * at_least: value or more; at_most: value or less; reduce_by: fall by value (in unit) against the baseline; decrease: any fall against the baseline; zero: none at all (不发生, 零死亡).
+   */
+  direction: 'at_least' | 'at_most' | 'reduce_by' | 'decrease' | 'zero';
+  /**
+   * The target figure. Required for at_least, at_most and reduce_by (checked by plan check); omitted for decrease and zero.
+   */
+  value?: number;
+  /**
+   * %, ‰, 人, 家, 小时, 米 …
+   */
+  unit?: string;
+  /**
+   * What a reduction is measured against, as written (前三年的平均数, 同比).
+   */
+  baseline?: string;
+  /**
+   * Measured figures, oldest first. The latest on or before the as-of date decides met or missed.
+   */
+  actuals?: {
+    /**
+     * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+     */
+    date: string;
+    value: number;
+    /**
+     * Free text as written in the source document.
+     */
+    note?: string;
+  }[];
+}
+/**
+ * One numbered task.
+ */
+export interface Task {
+  /**
+   * Task id: domain code, dash, sequence number, e.g. FX-07 (GM-A04 for rows of an attachment).
+   */
+  id: string;
+  /**
+   * The heading the task sits under, as written, e.g. （二）强化预防治理，夯实防汛抗旱基础。
+   */
+  section?: string;
+  /**
+   * The task's own numbering as written (1., 一是, （三）), so readers can find it in the document.
+   */
+  number?: string;
+  /**
+   * Short title: the task's lead-in sentence as written.
+   */
+  title: string;
+  /**
+   * Free text as written in the source document.
+   */
+  text: string;
+  owners?: Names;
+  leaders?: Names1;
+  units?: Names2;
+  /**
+   * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+   */
+  due?: string;
+  /**
+   * Staged deadlines inside the task (试点 by May, 全面完成 by August …). Each falls on or before the task's due date.
+   */
+  milestones?: Milestone[];
+  recurrence?: Recurrence;
+  /**
+   * Numeric targets the task sets.
+   */
+  targets?: Target[];
+  /**
+   * todo (default), doing, done (needs completed), blocked (say why in a note), cancelled.
+   */
+  status?: 'todo' | 'doing' | 'done' | 'blocked' | 'cancelled';
+  /**
+   * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+   */
+  completed?: string;
+  notes?: Note[];
+}
+export interface Milestone {
+  /**
+   * m1, m2 … unique within the task; addressed as TASK/m1.
+   */
+  id: string;
+  /**
+   * A name as written in the source document, in Chinese.
+   */
+  title: string;
+  /**
+   * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+   */
+  due: string;
+  /**
+   * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+   */
+  completed?: string;
+  notes?: Note[];
+}
+/**
+ * A duty that repeats (每季度, 每月5日前, 双月, 每年至少2次, 每周). Each occurrence is due, done or late on its own.
+ */
+export interface Recurrence {
+  /**
+   * Length of one period. Each period's occurrence is due on its last day unless by_day says otherwise.
+   */
+  every: 'week' | 'month' | 'two_months' | 'quarter' | 'half_year' | 'year';
+  /**
+   * For every: month, the occurrence of a month is due on this day of that month (每月5日前 → 5).
+   */
+  by_day?: number;
+  /**
+   * How many times per period the text asks for (每月至少专题研究1次 → 1). Informational.
+   */
+  times?: number;
+  /**
+   * Restricts occurrences to a season (森林防火期). Leave from/until empty where the document does not state the dates; the occurrences then cannot be counted and the tool says so.
+   */
+  season?: {
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    name: string;
+    /**
+     * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+     */
+    from?: string;
+    /**
+     * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+     */
+    until?: string;
+  };
+  /**
+   * Completed occurrences: period key → completion date, e.g. 2022-Q1: 2022-03-28. Keys: 2022-W07, 2022-03, 2022-B2 (two months), 2022-Q1, 2022-H1, 2022.
+   */
+  done?: {
+    /**
+     * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+     */
+    [k: string]: string;
+  };
+}
+/**
+ * enterprises.yaml: the roster of above-scale enterprises that must reach, or renew, work-safety standardization (附件2).
+ */
+export interface EnterprisesFile {
+  enterprises: {
+    /**
+     * Stable id, E followed by the row number of the roster, e.g. E001.
+     */
+    id: string;
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    name: string;
+    /**
+     * Industry (所属行业) as written in the roster.
+     */
+    industry: '冶金' | '有色' | '机械' | '建材' | '轻工' | '纺织' | '化工' | '其他';
+    /**
+     * not_started: 当前未创建; applying: 正在申请中; certified: holds a standardization certificate (see expires); revoked: certificate withdrawn.
+     */
+    status: 'not_started' | 'applying' | 'certified' | 'revoked';
+    /**
+     * Month the certificate expires (2022年N月过期 → 2022-NN). A certified enterprise past this month counts as expired.
+     */
+    expires?: string;
+    /**
+     * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+     */
+    certified_on?: string;
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    town?: string;
+    notes?: Note[];
+  }[];
+}
+/**
+ * towns.yaml: each town, street office and park with its 2022 standardization targets (附件3) and recorded progress.
+ */
+export interface TownsFile {
+  towns: {
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    name: string;
+    /**
+     * Industrial enterprises to reach standardization in the year. null where the source shows '/' (no target set), which is not 0.
+     */
+    target_total: number | null;
+    /**
+     * Of those, how many are 规上 (above-scale). null where no target is set. Never more than target_total.
+     */
+    target_above_scale: number | null;
+    /**
+     * Recorded progress, one entry per report date, oldest first. Reports use the latest entry on or before the as-of date.
+     */
+    progress?: {
+      /**
+       * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+       */
+      date: string;
+      /**
+       * Enterprises standardized so far in the year.
+       */
+      achieved_total: number;
+      /**
+       * Of those, 规上 enterprises.
+       */
+      achieved_above_scale?: number;
+    }[];
+  }[];
+}
+/**
+ * people.yaml: the people and the units (departments, offices, towns) that own work. Tasks refer to them by name.
+ */
+export interface PeopleFile {
+  /**
+   * People named as 责任人 (responsible) or 责任领导 (responsible leader).
+   */
+  people: {
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    name: string;
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    unit?: string;
+    /**
+     * How the source document names the person: 责任人 or 责任领导.
+     */
+    roles?: ('责任人' | '责任领导')[];
+  }[];
+  /**
+   * Units named as 责任单位, written exactly as in the source (e.g. 区水利局, 各镇街).
+   */
+  units: {
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    name: string;
+    /**
+     * department: a district department (区水利局); office: a headquarters' office (区防办); towns: the towns and street offices collectively (各镇街); group: a collective such as 区防指各成员单位.
+     */
+    kind?: 'department' | 'office' | 'towns' | 'group';
+  }[];
+}

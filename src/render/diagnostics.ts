@@ -1,0 +1,42 @@
+import type { Messages } from '../i18n/index.js';
+import type { Diagnostic } from '../validate/diagnostic.js';
+import { countBySeverity } from '../validate/diagnostic.js';
+import type { Colors } from './color.js';
+import { displayWidth, visible } from './text.js';
+
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+/** Compiler-style lines: `file:line:col  error  message  [rule]`, then the source line and a caret. */
+export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], fileCount: number, msg: Messages, c: Colors): string {
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const severity = d.severity === 'error' ? c.red(msg.severity.error!) : c.yellow(msg.severity.warning!);
+    out.push(`${c.bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${visible(d.message)}  ${c.dim(`[${d.rule}]`)}`);
+    if (d.sourceLine !== undefined) {
+      const gutter = String(d.line);
+      const line = visible(d.sourceLine.replace(/\t/g, ' '));
+      const before = visible([...d.sourceLine].slice(0, d.column - 1).join('').replace(/\t/g, ' '));
+      out.push(`${c.dim(`${gutter} |`)} ${line}`);
+      out.push(`${' '.repeat(gutter.length)} ${c.dim('|')} ${' '.repeat(displayWidth(before))}${c.red('^')}`);
+    }
+  }
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (out.length > 0) out.push('');
+  out.push(errors + warnings === 0 ? c.green(msg.summaryClean(fileCount)) : msg.summary(errors, warnings, fileCount));
+  return out.join('\n') + '\n';
+}
+
+/** The stable machine-readable form: an array of {file, line, column, severity, rule, message}. */
+export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
+  const rows = diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }));
+  return JSON.stringify(rows, null, 2) + '\n';
+}
+
+/** GitHub Actions workflow commands, which show up as annotations on the changed lines. */
+export function renderDiagnosticsGithub(diagnostics: readonly Diagnostic[]): string {
+  const property = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return diagnostics
+    .map((d) => `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(visible(d.message))}\n`)
+    .join('');
+}

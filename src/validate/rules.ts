@@ -1,0 +1,165 @@
+import type { Messages } from '../i18n/index.js';
+import { diagnosticAtPath, offsetOf, type PathSegment, type SourceFile } from '../load/source-file.js';
+import { addDays, isCalendarDate } from '../model/dates.js';
+import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
+
+/** How far outside the plan period a date may lie before it is taken for a typo. */
+const PERIOD_SLACK_DAYS = 366;
+
+const RECURRENCE_KEY: Record<string, RegExp> = {
+  week: /^\d{4}-W\d{2}$/,
+  month: /^\d{4}-\d{2}$/,
+  two_months: /^\d{4}-B[1-6]$/,
+  quarter: /^\d{4}-Q[1-4]$/,
+  half_year: /^\d{4}-H[12]$/,
+  year: /^\d{4}$/,
+};
+
+type Report = (file: SourceFile, path: PathSegment[], rule: string, message: string, severity?: Severity, atKey?: boolean) => void;
+
+/** Rules that span files or need more than a schema can say. Files must already match their schemas. */
+export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (file, path, rule, message, severity = 'error', atKey = false) =>
+    diagnostics.push(diagnosticAtPath(file, path, severity, rule, message, atKey));
+
+  const ofKind = <T>(kind: SourceFile['kind']) => files.filter((f) => f.kind === kind).map((f) => ({ file: f, data: f.data as T }));
+  const plan = ofKind<PlanFile>('plan')[0];
+  const people = ofKind<PeopleFile>('people')[0];
+  const towns = ofKind<TownsFile>('towns')[0];
+  const domains = ofKind<DomainFile>('domain');
+  const rosters = ofKind<EnterprisesFile>('enterprises');
+
+  const ids = new IdRegistry(report, msg);
+  const personNames = people ? uniqueNames(people.file, 'people', people.data.people, report, msg) : undefined;
+  const unitNames = people ? uniqueNames(people.file, 'units', people.data.units, report, msg) : undefined;
+  const townNames = towns ? uniqueNames(towns.file, 'towns', towns.data.towns, report, msg) : undefined;
+
+  if (people && unitNames) {
+    people.data.people.forEach((person, i) => {
+      if (person.unit !== undefined && !unitNames.has(person.unit)) report(people.file, ['people', i, 'unit'], 'unknown-unit', msg.unknownUnit(person.unit));
+    });
+  }
+  if (towns) checkTowns(towns.file, towns.data, report, msg);
+  for (const { file, data } of rosters) {
+    data.enterprises.forEach((enterprise, i) => {
+      ids.claim(enterprise.id, file, ['enterprises', i, 'id']);
+      if (enterprise.town !== undefined && townNames && !townNames.has(enterprise.town)) {
+        report(file, ['enterprises', i, 'town'], 'unknown-town', msg.unknownTown(enterprise.town));
+      }
+      if (enterprise.status === 'certified' && enterprise.expires === undefined) {
+        report(file, ['enterprises', i], 'certified-expiry', msg.certifiedWithoutExpiry, 'warning');
+      }
+    });
+  }
+
+  const periodEnd = plan?.data.period.end;
+  for (const { file, data } of domains) {
+    ids.claim(data.id, file, ['id']);
+    data.targets?.forEach((target, i) => checkTarget(file, ['targets', i], target, data.id, ids, report, msg));
+    data.tasks.forEach((task, i) => {
+      const at = (...rest: PathSegment[]) => ['tasks', i, ...rest];
+      ids.claim(task.id, file, at('id'));
+      if (!task.id.startsWith(`${data.id}-`)) report(file, at('id'), 'task-id', msg.taskIdPrefix(task.id, data.id));
+      const check = (names: string[] | undefined, key: string, known: Set<string> | undefined, unknown: (n: string) => string) =>
+        names?.forEach((name, k) => {
+          if (known && !known.has(name)) report(file, at(key, k), key === 'units' ? 'unknown-unit' : 'unknown-person', unknown(name));
+        });
+      check(task.owners, 'owners', personNames, (n) => (unitNames?.has(n) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
+      check(task.leaders, 'leaders', personNames, (n) => (unitNames?.has(n) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
+      check(task.units, 'units', unitNames, msg.unknownUnit);
+      if (!task.owners?.length && !task.leaders?.length && !task.units?.length) {
+        report(file, at('id'), 'no-owner', msg.noOwner(task.id), 'warning');
+      }
+      const taskDue = task.due ?? periodEnd;
+      const milestoneIds = new Set<string>();
+      task.milestones?.forEach((milestone, m) => {
+        if (milestoneIds.has(milestone.id)) report(file, at('milestones', m, 'id'), 'unique-id', msg.duplicateId(`${task.id}/${milestone.id}`, task.id));
+        milestoneIds.add(milestone.id);
+        if (taskDue !== undefined && milestone.due > taskDue) {
+          report(file, at('milestones', m, 'due'), 'milestone-after-due', msg.milestoneAfterDue(milestone.id, milestone.due, taskDue));
+        }
+      });
+      const status = task.status ?? 'todo';
+      if (status === 'done' && task.completed === undefined) report(file, at('status'), 'done-without-date', msg.doneWithoutDate);
+      if (status !== 'done' && task.completed !== undefined) report(file, at('completed'), 'done-without-date', msg.completedButNotDone(status), 'warning');
+      const recurrence = task.recurrence;
+      if (recurrence) {
+        const form = RECURRENCE_KEY[recurrence.every]!;
+        for (const key of Object.keys(recurrence.done ?? {})) {
+          if (!form.test(key)) report(file, at('recurrence', 'done', key), 'occurrence-key', msg.occurrenceKeyMismatch(key, recurrence.every), 'error', true);
+        }
+        const season = recurrence.season;
+        if (season?.from !== undefined && season.until !== undefined && season.from > season.until) {
+          report(file, at('recurrence', 'season', 'until'), 'season', msg.seasonReversed);
+        }
+      }
+      task.targets?.forEach((target, t) => checkTarget(file, at('targets', t), target, data.id, ids, report, msg));
+    });
+  }
+
+  if (plan) {
+    const { start, end } = plan.data.period;
+    if (start > end) report(plan.file, ['period', 'end'], 'plan-period', msg.periodReversed(start, end));
+    else for (const { file, data } of [...files.map((f) => ({ file: f, data: f.data }))]) checkDatesNearPeriod(file, data, start, end, report, msg);
+  }
+  return diagnostics;
+}
+
+/** Remembers where each id was first used, and reports any later use. */
+class IdRegistry {
+  private readonly seen = new Map<string, string>();
+  constructor(
+    private readonly report: Report,
+    private readonly msg: Messages,
+  ) {}
+  claim(id: string, file: SourceFile, path: PathSegment[]): void {
+    const first = this.seen.get(id);
+    if (first !== undefined) {
+      this.report(file, path, 'unique-id', this.msg.duplicateId(id, first));
+      return;
+    }
+    const { line, col } = file.lineCounter.linePos(offsetOf(file, path));
+    this.seen.set(id, `${file.path}:${line}:${col}`);
+  }
+}
+
+function uniqueNames(file: SourceFile, key: string, list: { name: string }[], report: Report, msg: Messages): Set<string> {
+  const names = new Set<string>();
+  list.forEach((entry, i) => {
+    if (names.has(entry.name)) report(file, [key, i, 'name'], 'unique-name', msg.duplicateName(entry.name));
+    names.add(entry.name);
+  });
+  return names;
+}
+
+function checkTowns(file: SourceFile, data: TownsFile, report: Report, msg: Messages): void {
+  data.towns.forEach((town, i) => {
+    const total = town.target_total;
+    const aboveScale = town.target_above_scale;
+    if (aboveScale === null) return;
+    if (total === null) report(file, ['towns', i, 'target_above_scale'], 'town-target', msg.aboveScaleWithoutTotal);
+    else if (aboveScale > total) report(file, ['towns', i, 'target_above_scale'], 'town-target', msg.aboveScaleOverTotal(aboveScale, total));
+  });
+}
+
+function checkTarget(file: SourceFile, path: PathSegment[], target: Target, domainId: string, ids: IdRegistry, report: Report, msg: Messages): void {
+  ids.claim(target.id, file, [...path, 'id']);
+  if (!target.id.startsWith(`${domainId}-`)) report(file, [...path, 'id'], 'task-id', msg.taskIdPrefix(target.id, domainId));
+  const needsValue = target.direction === 'at_least' || target.direction === 'at_most' || target.direction === 'reduce_by';
+  if (needsValue && target.value === undefined) report(file, path, 'target-value', msg.targetNeedsValue(target.direction));
+}
+
+/** Any date in any file far outside the plan period is almost certainly a typo (2202 for 2022). */
+function checkDatesNearPeriod(file: SourceFile, data: unknown, start: string, end: string, report: Report, msg: Messages): void {
+  const earliest = addDays(start, -PERIOD_SLACK_DAYS);
+  const latest = addDays(end, PERIOD_SLACK_DAYS);
+  const visit = (value: unknown, path: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      if (isCalendarDate(value) && (value < earliest || value > latest)) report(file, path, 'date-range', msg.dateOutsidePeriod(value, start, end));
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(data, []);
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Messages } from '../i18n/index.js';
+import { isCalendarDate } from '../model/dates.js';
+import { diagnosticAtPath, type FileKind, type PathSegment, type SourceFile } from '../load/source-file.js';
+import type { Diagnostic } from './diagnostic.js';
+
+/** More schema errors than this in one file are summarised in one line: the first ones say enough. */
+const MAX_ERRORS_PER_FILE = 50;
+
+const SCHEMA_OF: Record<FileKind, string> = {
+  plan: 'plan.json',
+  domain: 'domain.json',
+  enterprises: 'enterprises.json',
+  towns: 'towns.json',
+  people: 'people.json',
+};
+
+let compiled: Record<FileKind, ValidateFunction> | undefined;
+
+/** Compiles the file schemas once per process. */
+function validators(): Record<FileKind, ValidateFunction> {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+  const read = (name: string): object => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8'));
+  ajv.addSchema(read('common.json'));
+  const entries = Object.entries(SCHEMA_OF).map(([kind, name]) => [kind, ajv.compile(read(name))] as const);
+  compiled = Object.fromEntries(entries) as Record<FileKind, ValidateFunction>;
+  return compiled;
+}
+
+/** Checks one parsed file against its schema; every error points at the offending node. */
+export function schemaDiagnostics(file: SourceFile, msg: Messages): Diagnostic[] {
+  const validate = validators()[file.kind];
+  if (validate(file.data)) return [];
+  const errors = (validate.errors ?? []).filter((e) => !isNestedPropertyNameError(e));
+  const diagnostics = onePerPosition(errors.map((error) => toDiagnostic(file, error, msg))).slice(0, MAX_ERRORS_PER_FILE);
+  if (errors.length > MAX_ERRORS_PER_FILE) {
+    const last = diagnostics[diagnostics.length - 1]!;
+    diagnostics.push({ ...last, rule: 'schema', message: msg.moreDiagnostics(errors.length - MAX_ERRORS_PER_FILE, file.path) });
+  }
+  return diagnostics;
+}
+
+// A key can break two keywords at once (propertyNames and additionalProperties); say it once.
+function onePerPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// For a bad key ajv reports the propertyNames failure and, again, the inner keyword; one is enough.
+function isNestedPropertyNameError(error: ErrorObject): boolean {
+  return error.keyword !== 'propertyNames' && 'propertyName' in error;
+}
+
+function toDiagnostic(file: SourceFile, error: ErrorObject, msg: Messages): Diagnostic {
+  const path = parsePointer(error.instancePath);
+  const value = valueAt(file.data, path);
+  const at = (where: PathSegment[], message: string, atKey = false) =>
+    diagnosticAtPath(file, where, 'error', 'schema', message, atKey);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return at(path, msg.required(String(params.missingProperty)));
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).join(', ');
+      return at([...path, key], msg.unknownKey(key, allowed), true);
+    }
+    case 'propertyNames': {
+      const key = String(params.propertyName);
+      return at([...path, key], msg.forbiddenKey(key), true);
+    }
+    case 'type':
+      return at(path, msg.wrongType(typeList(params.type, msg), describe(value, msg)));
+    case 'enum':
+      return at(path, msg.notOneOf((params.allowedValues as unknown[]).join(', '), describe(value, msg)));
+    case 'format':
+      return at(path, msg.notADate(String(value)));
+    case 'pattern':
+      return at(path, msg.badPattern(String(value), expectedForm(error)));
+    case 'minimum':
+      return at(path, msg.tooSmall(Number(params.limit)));
+    case 'maximum':
+      return at(path, msg.tooLarge2(Number(params.limit)));
+    case 'minLength':
+      return at(path, msg.emptyText);
+    case 'uniqueItems':
+      return at([...path, Number(params.i)], msg.notUnique);
+    default:
+      return at(path, msg.schemaOther(error.message ?? error.keyword));
+  }
+}
+
+/** Decodes a JSON pointer such as /tasks/3/due into path segments. */
+export function parsePointer(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function valueAt(data: unknown, path: PathSegment[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+function typeList(type: unknown, msg: Messages): string {
+  const types = Array.isArray(type) ? type : String(type).split(',');
+  return types.map((t: string) => msg.typeNames[t] ?? t).join(' / ');
+}
+
+function describe(value: unknown, msg: Messages): string {
+  if (value === null) return msg.typeNames.null!;
+  if (Array.isArray(value)) return msg.typeNames.array!;
+  if (typeof value === 'object') return msg.typeNames.object!;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Human description of a pattern: the schema's own description where it has one. */
+function expectedForm(error: ErrorObject): string {
+  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  return description ? description.split(/(?<=\.)\s/)[0]! : String(error.params.pattern);
+}

@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli.js';
+
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, the way the binary would, with fixed I/O. */
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number; now?: Date } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: options.env ?? { LANG: 'en_US.UTF-8' },
+    cwd: options.cwd ?? ROOT,
+    isTTY: options.isTTY ?? false,
+    columns: options.columns,
+    now: () => options.now ?? new Date('2022-06-30T04:00:00Z'),
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Copies test/fixtures/base into a fresh temporary folder as `data/`, then lays the files of
+ * test/fixtures/<overlay> over it (a `.remove` file there lists base files to delete).
+ * Returns the temporary folder, to be used as cwd.
+ */
+export function fixtureFolder(overlay?: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'plan-test-'));
+  const data = join(root, 'data');
+  cpSync(join(FIXTURES, 'base'), data, { recursive: true });
+  if (overlay) {
+    const source = join(FIXTURES, overlay);
+    cpSync(source, data, { recursive: true, filter: (path) => !path.endsWith('.remove') });
+    const removals = join(source, '.remove');
+    if (existsSync(removals)) {
+      for (const name of readFileSync(removals, 'utf8').split('\n').filter(Boolean)) rmSync(join(data, name), { recursive: true });
+    }
+  }
+  return root;
+}
