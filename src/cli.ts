@@ -55,6 +55,83 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       exitCode = await check(contextOf(), options);
     });
 
+  program
+    .command('status')
+    .description(msg.help.status)
+    .option('--as-of <date>', msg.help.asOf)
+    .option('--soon <days>', msg.help.soon, '14')
+    .option('--domain <domain>', msg.help.domain)
+    .option('--owner <name>', msg.help.owner)
+    .option('--all', msg.help.all, false)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json']).default('text'))
+    .action(async (options) => {
+      const { status } = await import('./commands/status.js');
+      exitCode = await status(contextOf(), options);
+    });
+
+  program
+    .command('tasks')
+    .description(msg.help.tasks)
+    .option('--as-of <date>', msg.help.asOf)
+    .option('--soon <days>', msg.help.soon, '14')
+    .option('--domain <domain>', msg.help.domain)
+    .option('--owner <name>', msg.help.owner)
+    .option('--unit <name>', msg.help.unit)
+    .option('--status <states>', msg.help.statusFilter)
+    .option('--overdue', msg.help.overdue, false)
+    .option('--due-before <date>', msg.help.dueBefore)
+    .option('--due-after <date>', msg.help.dueAfter)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json', 'csv', 'markdown']).default('text'))
+    .action(async (options) => {
+      const { tasks } = await import('./commands/tasks.js');
+      exitCode = await tasks(contextOf(), options);
+    });
+
+  program
+    .command('owners')
+    .description(msg.help.owners)
+    .option('--as-of <date>', msg.help.asOf)
+    .option('--soon <days>', msg.help.soon, '14')
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json', 'csv', 'markdown']).default('text'))
+    .action(async (options) => {
+      const { owners } = await import('./commands/owners.js');
+      exitCode = await owners(contextOf(), options);
+    });
+
+  program
+    .command('owner')
+    .description(msg.help.owner1)
+    .argument('<name>', msg.help.ownerName)
+    .option('--as-of <date>', msg.help.asOf)
+    .option('--days <days>', msg.help.days, '30')
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json']).default('text'))
+    .action(async (name: string, options) => {
+      const { owner } = await import('./commands/owners.js');
+      exitCode = await owner(contextOf(), name, options);
+    });
+
+  program
+    .command('compliance')
+    .description(msg.help.compliance)
+    .option('--as-of <date>', msg.help.asOf)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json']).default('text'))
+    .action(async (options) => {
+      const { compliance } = await import('./commands/compliance.js');
+      exitCode = await compliance(contextOf(), options);
+    });
+
+  program
+    .command('report')
+    .description(msg.help.report)
+    .option('--month <month>', msg.help.month)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json']).default('text'))
+    .option('--out <file>', msg.help.out)
+    .option('--force', msg.help.force, false)
+    .action(async (options) => {
+      const { report } = await import('./commands/report.js');
+      exitCode = await report(contextOf(), options);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -152,6 +152,9 @@ export interface Target {
      * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
      */
     date: string;
+    /**
+     * The measured figure, in the target's unit. For reduce_by and decrease: the reduction achieved (positive when the figure fell). For zero: the count (0 meets it).
+     */
     value: number;
     /**
      * Free text as written in the source document.

@@ -1,0 +1,52 @@
+import { itemsAt, planItems } from '../compute/items.js';
+import { ownerReport, ownerSummary } from '../compute/owners.js';
+import type { Context } from '../context.js';
+import { EXIT, type ExitCode } from '../errors.js';
+import { renderJson } from '../render/json.js';
+import { renderOwnerText, renderOwnersMarkdown, renderOwnersText } from '../render/owners.js';
+import { renderCsv } from '../render/csv.js';
+import { asOfDate, checkFilters, loadPlan, positiveInteger } from './shared.js';
+
+export interface OwnersOptions {
+  asOf?: string;
+  soon?: string;
+  format: 'text' | 'json' | 'csv' | 'markdown';
+}
+
+/** `plan owners`: one row per person, per unit, and for unassigned items. */
+export async function owners(ctx: Context, options: OwnersOptions): Promise<ExitCode> {
+  const plan = await loadPlan(ctx);
+  const asOf = asOfDate(ctx, plan, options.asOf);
+  const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
+  const rows = ownerSummary(plan, itemsAt(planItems(plan).items, asOf, soonDays));
+  if (options.format === 'json') ctx.io.stdout(renderJson({ asOf, soonDays, owners: rows }));
+  else if (options.format === 'csv') {
+    const header = ['name', 'kind', 'items', 'done', 'done_on_time', 'done_late', 'overdue', 'due_soon', 'later', 'blocked', 'cancelled', 'on_time_numerator', 'on_time_denominator'];
+    ctx.io.stdout(
+      renderCsv(
+        header,
+        rows.map(({ name, kind, tally: t }) => [name, kind, t.total, t.done, t.doneOnTime, t.doneLate, t.overdue, t.dueSoon, t.open, t.blocked, t.cancelled, t.onTime.numerator, t.onTime.denominator]),
+      ),
+    );
+  } else if (options.format === 'markdown') ctx.io.stdout(renderOwnersMarkdown(rows, ctx.msg, ctx.colors));
+  else ctx.io.stdout(renderOwnersText(rows, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns }));
+  return EXIT.ok;
+}
+
+export interface OwnerOptions {
+  asOf?: string;
+  days?: string;
+  format: 'text' | 'json';
+}
+
+/** `plan owner NAME`: that person's or unit's report. */
+export async function owner(ctx: Context, name: string, options: OwnerOptions): Promise<ExitCode> {
+  const plan = await loadPlan(ctx);
+  checkFilters(ctx, plan, { owner: name });
+  const asOf = asOfDate(ctx, plan, options.asOf);
+  const horizon = positiveInteger(ctx, '--days', options.days, 30);
+  const report = ownerReport(plan, itemsAt(planItems(plan).items, asOf, horizon), name, asOf, horizon);
+  if (options.format === 'json') ctx.io.stdout(renderJson(report));
+  else ctx.io.stdout(renderOwnerText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns }));
+  return EXIT.ok;
+}

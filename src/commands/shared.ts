@@ -1,0 +1,63 @@
+import { relative } from 'node:path';
+import { findDomain, isKnownOwner } from '../compute/filter.js';
+import type { Context } from '../context.js';
+import { EXIT, PlanError } from '../errors.js';
+import { loadFolder } from '../load/load-folder.js';
+import { isCalendarDate, todayIn, type IsoDate } from '../model/dates.js';
+import { buildPlan, type Plan } from '../model/plan.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { countBySeverity, validateFolder } from '../validate/index.js';
+
+/** Loads and validates the data folder; a folder with errors stops the command with exit 1. */
+export async function loadPlan(ctx: Context): Promise<Plan> {
+  const loaded = await loadFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
+  const diagnostics = validateFolder(loaded, ctx.msg);
+  if (countBySeverity(diagnostics).errors > 0) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    ctx.io.stderr(renderDiagnosticsText(errors, loaded.files.length, ctx.msg, ctx.colors));
+    throw new PlanError(ctx.msg.fixDataFirst, EXIT.dataProblems);
+  }
+  return buildPlan(loaded.files);
+}
+
+/** --as-of, or today in the plan's time zone (not the machine's). */
+export function asOfDate(ctx: Context, plan: Plan, option: string | undefined): IsoDate {
+  if (option === undefined) return todayIn(plan.timezone, ctx.io.now());
+  if (!isCalendarDate(option)) throw new PlanError(ctx.msg.badDateOption('--as-of', option));
+  return option;
+}
+
+export function dateOption(ctx: Context, name: string, value: string | undefined): IsoDate | undefined {
+  if (value !== undefined && !isCalendarDate(value)) throw new PlanError(ctx.msg.badDateOption(name, value));
+  return value;
+}
+
+export function positiveInteger(ctx: Context, name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new PlanError(ctx.msg.badNumberOption(name, value));
+  return Number(value);
+}
+
+/** Checks --domain and --owner against the plan, so a typo is an error rather than an empty report. */
+export function checkFilters(ctx: Context, plan: Plan, filter: { domain?: string; owner?: string; unit?: string }): void {
+  if (filter.domain !== undefined && !findDomain(plan, filter.domain)) {
+    throw new PlanError(ctx.msg.unknownDomain(filter.domain, plan.domains.map((d) => d.id).join(', ')));
+  }
+  for (const name of [filter.owner, filter.unit]) {
+    if (name !== undefined && !isKnownOwner(plan, name)) {
+      const names = [...plan.people.map((p) => p.name), ...plan.units.map((u) => u.name)];
+      throw new PlanError(ctx.msg.unknownOwner(name, closest(name, names).join('、')));
+    }
+  }
+}
+
+/** Up to three names that share the most characters with the query. */
+export function closest(query: string, names: readonly string[]): string[] {
+  const chars = new Set(query);
+  return names
+    .map((name) => ({ name, score: [...new Set(name)].filter((ch) => chars.has(ch)).length }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((x) => x.name);
+}

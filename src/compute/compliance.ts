@@ -1,0 +1,29 @@
+import type { IsoDate } from '../model/dates.js';
+import type { Plan } from '../model/plan.js';
+import { itemsAt, planItems, tally, type Rate } from './items.js';
+import { ownerSummary, type OwnerRow } from './owners.js';
+import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
+import { reportBasis, type ReportBasis } from './status.js';
+import { targetsAt, type TargetAt } from './targets.js';
+
+export interface ComplianceReport extends ReportBasis {
+  overall: Rate;
+  domains: { id: string; title: string; onTime: Rate }[];
+  owners: { name: string; kind: OwnerRow['kind']; onTime: Rate }[];
+  towns: TownsSummary;
+  roster: RosterSummary;
+  targets: TargetAt[];
+}
+
+/** Every rate the plan can be held to, each with its numerator and denominator. */
+export function complianceReport(plan: Plan, asOf: IsoDate, soonDays: number): ComplianceReport {
+  const items = itemsAt(planItems(plan).items, asOf, soonDays);
+  return {
+    ...reportBasis(plan, asOf, soonDays),
+    overall: tally(items).onTime,
+    domains: plan.domains.map((d) => ({ id: d.id, title: d.title, onTime: tally(items.filter((i) => i.domainId === d.id)).onTime })),
+    owners: ownerSummary(plan, items).map((row) => ({ name: row.name, kind: row.kind, onTime: row.tally.onTime })),
+    ...standardizationAt(plan, asOf),
+    targets: targetsAt(plan, asOf),
+  };
+}

@@ -1,0 +1,193 @@
+import { daysBetween, type IsoDate } from '../model/dates.js';
+import type { Plan, Task, TaskStatus } from '../model/plan.js';
+import { occurrencesOf } from './occurrences.js';
+
+export type ItemKind = 'task' | 'milestone' | 'occurrence';
+
+/**
+ * Everything countable: a task, a milestone of a task, or one occurrence of a recurring duty.
+ * Ids: GM-04 (task), GM-04/m2 (milestone), ZH-02@2022-Q2 (occurrence).
+ */
+export interface Item {
+  id: string;
+  kind: ItemKind;
+  taskId: string;
+  domainId: string;
+  title: string;
+  /** For occurrences: the period key (2022-Q2); for milestones: the milestone id. */
+  part?: string;
+  owners: string[];
+  leaders: string[];
+  units: string[];
+  due: IsoDate;
+  /** False when the document states no deadline and the end of the plan period stands in. */
+  dueStated: boolean;
+  completed?: IsoDate;
+  taskStatus: TaskStatus;
+}
+
+export type ItemState = 'done_on_time' | 'done_late' | 'overdue' | 'due_soon' | 'open' | 'blocked' | 'cancelled';
+
+export interface ItemAt extends Item {
+  state: ItemState;
+  /** Days past due: at the as-of date for overdue items, at completion for late ones. */
+  daysLate: number;
+  /** Days until due, for items not yet due. */
+  daysLeft: number;
+}
+
+/** A recurring duty whose occurrences cannot be counted, and why. */
+export interface Gap {
+  taskId: string;
+  domainId: string;
+  title: string;
+  reason: 'season-dates-missing';
+  season: string;
+}
+
+/** Expands the plan's tasks into items. A recurring task counts through its occurrences only. */
+export function planItems(plan: Plan): { items: Item[]; gaps: Gap[] } {
+  const items: Item[] = [];
+  const gaps: Gap[] = [];
+  for (const domain of plan.domains) {
+    for (const task of domain.tasks) {
+      const base = {
+        taskId: task.id,
+        domainId: domain.id,
+        owners: task.owners,
+        leaders: task.leaders,
+        units: task.units,
+        taskStatus: task.status,
+      };
+      if (task.recurrence) {
+        const result = occurrencesOf(task.recurrence, plan.period);
+        if (!result.ok) {
+          gaps.push({ taskId: task.id, domainId: domain.id, title: task.title, reason: result.reason, season: task.recurrence.season?.name ?? '' });
+          continue;
+        }
+        for (const occurrence of result.occurrences) {
+          const completed = task.recurrence.done?.[occurrence.key];
+          items.push({
+            ...base,
+            id: `${task.id}@${occurrence.key}`,
+            kind: 'occurrence',
+            title: task.title,
+            part: occurrence.key,
+            due: occurrence.due,
+            dueStated: true,
+            ...(completed !== undefined && { completed }),
+          });
+        }
+        continue;
+      }
+      items.push(taskItem(task, base));
+      for (const milestone of task.milestones ?? []) {
+        items.push({
+          ...base,
+          id: `${task.id}/${milestone.id}`,
+          kind: 'milestone',
+          title: milestone.title,
+          part: milestone.id,
+          due: milestone.due,
+          dueStated: true,
+          ...(milestone.completed !== undefined && { completed: milestone.completed }),
+        });
+      }
+    }
+  }
+  return { items, gaps };
+}
+
+function taskItem(task: Task, base: Omit<Item, 'id' | 'kind' | 'title' | 'due' | 'dueStated'>): Item {
+  return {
+    ...base,
+    id: task.id,
+    kind: 'task',
+    title: task.title,
+    due: task.due,
+    dueStated: task.dueStated,
+    ...(task.completed !== undefined && task.status === 'done' && { completed: task.completed }),
+  };
+}
+
+/**
+ * The state of an item at a date. A completion dated after the as-of date is ignored, so a report
+ * for an old date shows what was true then.
+ */
+export function itemAt(item: Item, asOf: IsoDate, soonDays: number): ItemAt {
+  const daysLeft = daysBetween(asOf, item.due);
+  const at = (state: ItemState, daysLate = 0): ItemAt => ({ ...item, state, daysLate, daysLeft: Math.max(0, daysLeft) });
+  if (item.taskStatus === 'cancelled') return at('cancelled');
+  if (item.completed !== undefined && item.completed <= asOf) {
+    const late = daysBetween(item.due, item.completed);
+    return late > 0 ? at('done_late', late) : at('done_on_time');
+  }
+  if (item.taskStatus === 'blocked') return at('blocked', Math.max(0, -daysLeft));
+  if (daysLeft < 0) return at('overdue', -daysLeft);
+  if (daysLeft <= soonDays) return at('due_soon');
+  return at('open');
+}
+
+/** All items at a date, sorted by due date then id. */
+export function itemsAt(items: readonly Item[], asOf: IsoDate, soonDays: number): ItemAt[] {
+  return items.map((item) => itemAt(item, asOf, soonDays)).sort(byDueThenId);
+}
+
+export function byDueThenId(a: Item, b: Item): number {
+  return a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id);
+}
+
+/** Orders ids so that ZH-2 sorts before ZH-10 and occurrences in period order. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** Everyone who answers for an item: its people (owners, then leaders) and its units. */
+export function responsibleOf(item: Pick<Item, 'owners' | 'leaders' | 'units'>): string[] {
+  return [...new Set([...item.owners, ...item.leaders, ...item.units])];
+}
+
+/** Counts of items per state, and the on-time rate with its numerator and denominator. */
+export interface Tally {
+  total: number;
+  done: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+  dueSoon: number;
+  open: number;
+  blocked: number;
+  cancelled: number;
+  /** On time ÷ (on time + late + overdue): of the items that had to be done by now (or were), how many were done on time. */
+  onTime: Rate;
+}
+
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  /** numerator ÷ denominator, or null when the denominator is 0. */
+  value: number | null;
+}
+
+export function rate(numerator: number, denominator: number): Rate {
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+}
+
+export function tally(items: readonly ItemAt[]): Tally {
+  const count = (state: ItemState) => items.filter((i) => i.state === state).length;
+  const doneOnTime = count('done_on_time');
+  const doneLate = count('done_late');
+  const overdue = count('overdue');
+  return {
+    total: items.length,
+    done: doneOnTime + doneLate,
+    doneOnTime,
+    doneLate,
+    overdue,
+    dueSoon: count('due_soon'),
+    open: count('open'),
+    blocked: count('blocked'),
+    cancelled: count('cancelled'),
+    onTime: rate(doneOnTime, doneOnTime + doneLate + overdue),
+  };
+}

@@ -1,0 +1,56 @@
+import type { IsoDate } from '../model/dates.js';
+import type { Plan } from '../model/plan.js';
+import { addDays } from '../model/dates.js';
+import { byDueThenId, responsibleOf, tally, type ItemAt, type Tally } from './items.js';
+import { UNASSIGNED } from './filter.js';
+
+export type OwnerKind = 'person' | 'unit' | 'unassigned';
+
+export interface OwnerRow {
+  name: string;
+  kind: OwnerKind;
+  tally: Tally;
+}
+
+/** One row per person, per unit, and one for items nobody is named for. */
+export function ownerSummary(plan: Plan, items: readonly ItemAt[]): OwnerRow[] {
+  const rows: OwnerRow[] = [
+    ...plan.people.map((p) => ({ name: p.name, kind: 'person' as const, tally: tally(items.filter((i) => i.owners.includes(p.name) || i.leaders.includes(p.name))) })),
+    ...plan.units.map((u) => ({ name: u.name, kind: 'unit' as const, tally: tally(items.filter((i) => i.units.includes(u.name))) })),
+  ];
+  rows.push({ name: UNASSIGNED, kind: 'unassigned', tally: tally(items.filter((i) => responsibleOf(i).length === 0)) });
+  return rows;
+}
+
+export interface OwnerReport {
+  name: string;
+  kind: OwnerKind;
+  asOf: IsoDate;
+  horizonDays: number;
+  tally: Tally;
+  /** Overdue items, most overdue first. */
+  late: ItemAt[];
+  /** Items due from the as-of date up to the horizon. */
+  dueNext: ItemAt[];
+  /** Items done on or before the as-of date, latest first. */
+  done: ItemAt[];
+  blocked: ItemAt[];
+}
+
+/** What one person or unit has to answer for: late, due in the next days, done. */
+export function ownerReport(plan: Plan, items: readonly ItemAt[], name: string, asOf: IsoDate, horizonDays: number): OwnerReport {
+  const kind: OwnerKind = name === UNASSIGNED ? 'unassigned' : plan.people.some((p) => p.name === name) ? 'person' : 'unit';
+  const mine = items.filter((i) => (kind === 'unassigned' ? responsibleOf(i).length === 0 : responsibleOf(i).includes(name)));
+  const horizon = addDays(asOf, horizonDays);
+  return {
+    name,
+    kind,
+    asOf,
+    horizonDays,
+    tally: tally(mine),
+    late: mine.filter((i) => i.state === 'overdue').sort((a, b) => b.daysLate - a.daysLate || byDueThenId(a, b)),
+    dueNext: mine.filter((i) => (i.state === 'due_soon' || i.state === 'open') && i.due <= horizon).sort(byDueThenId),
+    done: mine.filter((i) => i.state === 'done_on_time' || i.state === 'done_late').sort((a, b) => (a.completed! < b.completed! ? 1 : -1)),
+    blocked: mine.filter((i) => i.state === 'blocked').sort(byDueThenId),
+  };
+}

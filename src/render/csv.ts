@@ -1,0 +1,18 @@
+/** A UTF-8 byte-order mark: without it Excel and WPS read Chinese CSV as the local code page. */
+export const BOM = '\uFEFF';
+
+/**
+ * RFC 4180 CSV with a byte-order mark and CRLF line ends. A cell that a spreadsheet would run as a
+ * formula (leading =, +, -, @, tab or carriage return) is prefixed with ' so it stays text.
+ */
+export function renderCsv(header: readonly string[], rows: readonly (string | number | null | undefined)[][]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  return BOM + lines.join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

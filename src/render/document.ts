@@ -1,0 +1,37 @@
+import type { Colors } from './color.js';
+import { renderMarkdownTable, renderTable, type Column } from './table.js';
+
+/** A report as headed sections of paragraphs and tables, rendered as text or Markdown. */
+export interface ReportDocument {
+  title: string;
+  lead: string[];
+  sections: Section[];
+}
+
+export interface Section {
+  heading: string;
+  blocks: Block[];
+}
+
+export type Block = { paragraph: string } | { table: { columns: Column[]; rows: string[][] } };
+
+export function renderDocumentText(doc: ReportDocument, c: Colors, width: number | undefined): string {
+  const out = [c.bold(doc.title), ...doc.lead, ''];
+  for (const section of doc.sections) {
+    out.push(c.bold(section.heading));
+    for (const block of section.blocks) out.push('paragraph' in block ? block.paragraph : renderTable(block.table.columns, block.table.rows, width));
+    out.push('');
+  }
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+export function renderDocumentMarkdown(doc: ReportDocument): string {
+  const out = [`# ${doc.title}`, '', ...doc.lead.flatMap((line) => [line, '']), ''];
+  for (const section of doc.sections) {
+    out.push(`## ${section.heading}`, '');
+    for (const block of section.blocks) {
+      out.push('paragraph' in block ? block.paragraph : renderMarkdownTable(block.table.columns, block.table.rows), '');
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';
+}

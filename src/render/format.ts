@@ -1,0 +1,48 @@
+import type { ItemAt, Rate } from '../compute/items.js';
+import { responsibleOf } from '../compute/items.js';
+import type { TargetAt } from '../compute/targets.js';
+import type { Messages } from '../i18n/index.js';
+import type { Colors } from './color.js';
+import { visible } from './text.js';
+
+/** 45% (9/20), or — (0/0) when there is nothing to divide by: a rate is never shown bare. */
+export function formatRate(rate: Rate, msg: Messages): string {
+  const percent = rate.value === null ? msg.none : `${Math.round(rate.value * 100)}%`;
+  return `${percent} (${rate.numerator}/${rate.denominator})`;
+}
+
+/** Who answers for an item, or "unassigned". */
+export function formatOwners(item: Pick<ItemAt, 'owners' | 'leaders' | 'units'>, msg: Messages): string {
+  const names = responsibleOf(item);
+  return names.length > 0 ? visible(names.join('、')) : msg.unassigned;
+}
+
+/** An item's title as shown in lists: occurrences carry their period. */
+export function formatItemTitle(item: ItemAt): string {
+  return visible(item.kind === 'occurrence' ? `${item.title}（${item.part}）` : item.title);
+}
+
+/** The item's state, coloured: overdue red, due soon yellow, done green. */
+export function formatState(item: Pick<ItemAt, 'state'>, msg: Messages, c: Colors): string {
+  const label = msg.state[item.state]!;
+  switch (item.state) {
+    case 'overdue':
+      return c.red(label);
+    case 'due_soon':
+      return c.yellow(label);
+    case 'done_on_time':
+    case 'done_late':
+      return c.green(label);
+    default:
+      return label;
+  }
+}
+
+export function formatTargetGoal(target: TargetAt, msg: Messages): string {
+  const value = target.value === null ? '' : `${target.value}${target.unit}`;
+  return msg.direction[target.direction]!(value);
+}
+
+export function formatDue(item: Pick<ItemAt, 'due' | 'dueStated'>): string {
+  return item.dueStated ? item.due : `${item.due}*`;
+}

@@ -1,0 +1,108 @@
+import type { ItemAt } from '../compute/items.js';
+import type { ReportBasis, StatusReport } from '../compute/status.js';
+import type { Messages } from '../i18n/index.js';
+import type { Colors } from './color.js';
+import { formatDue, formatItemTitle, formatOwners, formatRate } from './format.js';
+import { renderTable, type Column } from './table.js';
+import { visible } from './text.js';
+
+export interface TextOptions {
+  msg: Messages;
+  colors: Colors;
+  /** Terminal width; tables shrink their title column to fit. */
+  width: number | undefined;
+}
+
+/** The one-screen answer to "where do we stand?". */
+export function renderStatusText(report: StatusReport, options: TextOptions & { overdueLimit: number }): string {
+  const { msg, colors: c, width } = options;
+  const out: string[] = [...headerLines(report, msg, c)];
+  out.push(msg.itemsLine(report.totals, report.soonDays), msg.onTimeLine(formatRate(report.totals.onTime, msg)), '');
+
+  out.push(c.bold(msg.byDomain));
+  out.push(
+    renderTable(
+      [
+        { header: msg.col.domain, flex: true },
+        { header: msg.col.items, align: 'right' },
+        { header: msg.col.done, align: 'right' },
+        { header: msg.col.overdue, align: 'right' },
+        { header: msg.col.dueSoon, align: 'right' },
+        { header: msg.col.later, align: 'right' },
+        { header: msg.col.onTime, align: 'right' },
+      ],
+      report.domains.map((d) => [
+        visible(`${d.id} ${d.title}`),
+        String(d.tally.total),
+        String(d.tally.done),
+        d.tally.overdue > 0 ? c.red(String(d.tally.overdue)) : '0',
+        d.tally.dueSoon > 0 ? c.yellow(String(d.tally.dueSoon)) : '0',
+        String(d.tally.open),
+        formatRate(d.tally.onTime, msg),
+      ]),
+      width,
+    ),
+    '',
+  );
+
+  const shown = report.overdue.slice(0, options.overdueLimit);
+  if (report.overdue.length === 0) out.push(c.green(msg.noneOverdue), '');
+  else out.push(c.bold(msg.mostOverdue(shown.length, report.overdue.length)), overdueTable(shown, msg, c, width), '');
+
+  if (report.dueSoon.length > 0) {
+    out.push(c.bold(msg.dueSoonHeading(report.soonDays, report.dueSoon.length)), dueTable(report.dueSoon, msg, c, width), '');
+  }
+
+  out.push(c.bold(msg.standardization));
+  const t = report.towns;
+  out.push(msg.townsLine(formatRate(t.total, msg), formatRate(t.aboveScale, msg)));
+  out.push(msg.townsGaps(t.withoutTarget, t.withoutReport));
+  out.push(msg.rosterLine({ total: report.roster.all.total, ...report.roster.all.counts }), '');
+
+  out.push(c.bold(msg.targetsHeading));
+  const count = (state: string) => report.targets.filter((x) => x.state === state).length;
+  out.push(msg.targetsLine(count('met'), count('missed'), count('no_figure')), '');
+
+  out.push(...footnotes(report, msg));
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+export function headerLines(report: ReportBasis, msg: Messages, c: Colors): string[] {
+  const lines = [c.bold(visible(`${report.title} — ${report.issuer}`)), msg.asOfLine(report.asOf, report.period.start, report.period.end)];
+  if (report.position === 'before') lines.push(c.yellow(msg.outsideBefore(report.asOf, report.period.start)));
+  if (report.position === 'after') lines.push(c.yellow(msg.outsideAfter(report.asOf, report.period.end)));
+  lines.push('');
+  return lines;
+}
+
+/** Table of overdue items: id, domain, title, owner, due, days late. */
+export function overdueTable(items: readonly ItemAt[], msg: Messages, c: Colors, width: number | undefined): string {
+  const columns: Column[] = [
+    { header: msg.col.id },
+    { header: msg.col.title, flex: true },
+    { header: msg.col.owner },
+    { header: msg.col.due },
+    { header: msg.col.daysLate, align: 'right' },
+  ];
+  return renderTable(
+    columns,
+    items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), formatDue(i), c.red(String(i.daysLate))]),
+    width,
+  );
+}
+
+/** Table of items still to come: id, title, owner, due. */
+export function dueTable(items: readonly ItemAt[], msg: Messages, c: Colors, width: number | undefined): string {
+  return renderTable(
+    [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.owner }, { header: msg.col.due }],
+    items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), i.state === 'due_soon' ? c.yellow(formatDue(i)) : formatDue(i)]),
+    width,
+  );
+}
+
+export function footnotes(report: Pick<StatusReport, 'undatedTasks' | 'gaps' | 'period'>, msg: Messages): string[] {
+  const lines: string[] = [];
+  if (report.undatedTasks > 0) lines.push(`* ${msg.undatedLine(report.undatedTasks, report.period.end)}`);
+  for (const gap of report.gaps) lines.push(`! ${msg.gapLine(gap.taskId, visible(gap.title), visible(gap.season))}`);
+  return lines;
+}
