@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
+import { occurrencesOf } from '../src/compute/occurrences.js';
+import { rosterStateAt, townsAt } from '../src/compute/standardization.js';
+import { meets } from '../src/compute/targets.js';
+import { addDays, daysBetween, endOfMonth, isCalendarDate, todayIn } from '../src/model/dates.js';
+import type { Plan, Task } from '../src/model/plan.js';
+
+const YEAR_2022 = { start: '2022-01-01', end: '2022-12-31' };
+
+function task(overrides: Partial<Task> & { id: string }): Task {
+  return { title: '任务', text: '任务。', domainId: 'AA', due: '2022-12-31', dueStated: false, status: 'todo', owners: [], leaders: [], units: [], ...overrides };
+}
+
+function planWith(tasks: Task[], period = YEAR_2022): Plan {
+  return {
+    title: '测试',
+    issuer: '测试局',
+    issued: '2022-04-06',
+    period,
+    timezone: 'Asia/Shanghai',
+    domains: [{ id: 'AA', title: '测试', file: 'domains/01-aa.yaml', goals: [], targets: [], tasks }],
+    enterprises: [],
+    towns: [],
+    people: [],
+    units: [],
+  };
+}
+
+const item = (overrides: Partial<Item>): Item => ({
+  id: 'AA-01',
+  kind: 'task',
+  taskId: 'AA-01',
+  domainId: 'AA',
+  title: '任务',
+  owners: [],
+  leaders: [],
+  units: [],
+  due: '2022-05-31',
+  dueStated: true,
+  taskStatus: 'todo',
+  ...overrides,
+});
+
+describe('calendar dates', () => {
+  it('knows real dates from impossible ones, leap years included', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2022-02-29')).toBe(false);
+    expect(isCalendarDate('2022-02-30')).toBe(false);
+    expect(isCalendarDate('2022-3-5')).toBe(false);
+  });
+
+  it('finds month ends, February of a leap year included', () => {
+    expect(endOfMonth(2022, 2)).toBe('2022-02-28');
+    expect(endOfMonth(2024, 2)).toBe('2024-02-29');
+    expect(endOfMonth(2022, 12)).toBe('2022-12-31');
+  });
+
+  it('counts calendar days across a leap day and across the year end', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2022-12-31', '2023-01-01')).toBe(1);
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it('takes today in the plan time zone, not the machine one', () => {
+    const lateEveningUtc = new Date('2022-06-30T17:30:00Z');
+    expect(todayIn('Asia/Shanghai', lateEveningUtc)).toBe('2022-07-01');
+    expect(todayIn('UTC', lateEveningUtc)).toBe('2022-06-30');
+  });
+});
+
+describe('occurrences of recurring duties', () => {
+  it('puts quarterly duties at quarter ends', () => {
+    const result = occurrencesOf({ every: 'quarter' }, YEAR_2022);
+    expect(result).toEqual({
+      ok: true,
+      occurrences: [
+        { key: '2022-Q1', start: '2022-01-01', due: '2022-03-31' },
+        { key: '2022-Q2', start: '2022-04-01', due: '2022-06-30' },
+        { key: '2022-Q3', start: '2022-07-01', due: '2022-09-30' },
+        { key: '2022-Q4', start: '2022-10-01', due: '2022-12-31' },
+      ],
+    });
+  });
+
+  it('puts "by the 5th of every month" on the 5th, and plain monthly duties on month ends', () => {
+    const byFifth = occurrencesOf({ every: 'month', by_day: 5 }, YEAR_2022);
+    const monthly = occurrencesOf({ every: 'month' }, { start: '2024-01-01', end: '2024-12-31' });
+    expect(byFifth.ok && byFifth.occurrences.map((o) => o.due).slice(0, 3)).toEqual(['2022-01-05', '2022-02-05', '2022-03-05']);
+    expect(monthly.ok && monthly.occurrences[1]).toEqual({ key: '2024-02', start: '2024-02-01', due: '2024-02-29' });
+  });
+
+  it('splits the year into two-month periods and halves', () => {
+    const bimonthly = occurrencesOf({ every: 'two_months' }, YEAR_2022);
+    const halves = occurrencesOf({ every: 'half_year' }, YEAR_2022);
+    expect(bimonthly.ok && bimonthly.occurrences.map((o) => `${o.key} ${o.due}`)).toEqual([
+      '2022-B1 2022-02-28',
+      '2022-B2 2022-04-30',
+      '2022-B3 2022-06-30',
+      '2022-B4 2022-08-31',
+      '2022-B5 2022-10-31',
+      '2022-B6 2022-12-31',
+    ]);
+    expect(halves.ok && halves.occurrences.map((o) => o.due)).toEqual(['2022-06-30', '2022-12-31']);
+  });
+
+  it('repeats weekly only inside a season with stated dates, ending each week on Sunday', () => {
+    const result = occurrencesOf({ every: 'week', season: { name: '防火期', from: '2022-01-01', until: '2022-01-20' } }, YEAR_2022);
+    expect(result.ok && result.occurrences).toEqual([
+      { key: '2021-W52', start: '2021-12-27', due: '2022-01-02' },
+      { key: '2022-W01', start: '2022-01-03', due: '2022-01-09' },
+      { key: '2022-W02', start: '2022-01-10', due: '2022-01-16' },
+      { key: '2022-W03', start: '2022-01-17', due: '2022-01-20' },
+    ]);
+  });
+
+  it('cannot count a season whose dates are not stated, and says so', () => {
+    expect(occurrencesOf({ every: 'week', season: { name: '森林防火期' } }, YEAR_2022)).toEqual({ ok: false, reason: 'season-dates-missing' });
+    const { items, gaps } = planItems(planWith([task({ id: 'AA-01', recurrence: { every: 'week', season: { name: '森林防火期' } } })]));
+    expect(items).toEqual([]);
+    expect(gaps).toEqual([{ taskId: 'AA-01', domainId: 'AA', title: '任务', reason: 'season-dates-missing', season: '森林防火期' }]);
+  });
+});
+
+describe('item states at a date', () => {
+  it('is overdue the day after a month-end deadline, with the days counted', () => {
+    expect(itemAt(item({ due: '2022-05-31' }), '2022-05-31', 14).state).toBe('due_soon');
+    expect(itemAt(item({ due: '2022-05-31' }), '2022-06-01', 14)).toMatchObject({ state: 'overdue', daysLate: 1 });
+    expect(itemAt(item({ due: '2022-05-31' }), '2022-06-30', 14)).toMatchObject({ state: 'overdue', daysLate: 30 });
+  });
+
+  it('is due soon within the window and open beyond it', () => {
+    expect(itemAt(item({ due: '2022-06-14' }), '2022-05-31', 14).state).toBe('due_soon');
+    expect(itemAt(item({ due: '2022-06-15' }), '2022-05-31', 14)).toMatchObject({ state: 'open', daysLeft: 15 });
+  });
+
+  it('counts an occurrence completed late as done late, with its days late', () => {
+    const plan = planWith([task({ id: 'AA-01', recurrence: { every: 'quarter', done: { '2022-Q1': '2022-04-10', '2022-Q2': '2022-06-30' } } })]);
+    const states = itemsAt(planItems(plan).items, '2022-07-15', 14).map((i) => `${i.id} ${i.state} ${i.daysLate}`);
+    expect(states).toEqual(['AA-01@2022-Q1 done_late 10', 'AA-01@2022-Q2 done_on_time 0', 'AA-01@2022-Q3 open 0', 'AA-01@2022-Q4 open 0']);
+  });
+
+  it('counts a milestone done before its task on its own', () => {
+    const plan = planWith([
+      task({ id: 'AA-01', due: '2022-08-31', dueStated: true, milestones: [{ id: 'm1', title: '试点', due: '2022-05-31', completed: '2022-05-10' }] }),
+    ]);
+    const states = itemsAt(planItems(plan).items, '2022-06-30', 14).map((i) => `${i.id} ${i.state}`);
+    expect(states).toEqual(['AA-01/m1 done_on_time', 'AA-01 open']);
+  });
+
+  it('ignores a completion dated after the as-of date, so old reports stay as they were', () => {
+    expect(itemAt(item({ due: '2022-05-31', completed: '2022-06-10' }), '2022-06-05', 14)).toMatchObject({ state: 'overdue', daysLate: 5 });
+    expect(itemAt(item({ due: '2022-05-31', completed: '2022-06-10' }), '2022-06-10', 14)).toMatchObject({ state: 'done_late', daysLate: 10 });
+  });
+
+  it('keeps blocked and cancelled apart from overdue', () => {
+    expect(itemAt(item({ taskStatus: 'blocked' }), '2022-06-30', 14).state).toBe('blocked');
+    expect(itemAt(item({ taskStatus: 'cancelled' }), '2022-06-30', 14).state).toBe('cancelled');
+  });
+
+  it('gives the on-time rate with its numerator and denominator', () => {
+    const items = [
+      itemAt(item({ id: 'a', completed: '2022-05-01' }), '2022-06-30', 14),
+      itemAt(item({ id: 'b', completed: '2022-06-02' }), '2022-06-30', 14),
+      itemAt(item({ id: 'c' }), '2022-06-30', 14),
+      itemAt(item({ id: 'd', due: '2022-12-31' }), '2022-06-30', 14),
+    ];
+    expect(tally(items).onTime).toEqual({ numerator: 1, denominator: 3, value: 1 / 3 });
+  });
+
+  it('gives no rate (null) rather than 0% when nothing was due', () => {
+    expect(tally([]).onTime).toEqual({ numerator: 0, denominator: 0, value: null });
+  });
+
+  it('uses the end of the plan period for a task with no stated deadline', () => {
+    const plan = planWith([task({ id: 'AA-01' })]);
+    expect(planItems(plan).items[0]).toMatchObject({ due: '2022-12-31', dueStated: false });
+  });
+});
+
+describe('standardization and targets', () => {
+  it('takes the latest town figure on or before the as-of date and keeps "no target" apart from 0', () => {
+    const towns = townsAt(
+      [
+        { name: '高新区', target_total: 10, target_above_scale: 6, progress: [{ date: '2022-03-31', achieved_total: 2 }, { date: '2022-09-30', achieved_total: 9 }] },
+        { name: '水口镇', target_total: null, target_above_scale: null },
+        { name: '东城街道', target_total: 1, target_above_scale: 0 },
+      ],
+      '2022-06-30',
+    );
+    expect(towns.towns.map((t) => [t.name, t.achievedTotal, t.total.value])).toEqual([
+      ['高新区', 2, 0.2],
+      ['水口镇', null, null],
+      ['东城街道', null, 0],
+    ]);
+    expect([towns.targetTotal, towns.achievedTotal, towns.withoutTarget, towns.withoutReport]).toEqual([11, 2, 1, 1]);
+  });
+
+  it('treats a certificate as good through the end of its expiry month', () => {
+    const enterprise = { id: 'E001', name: '甲', industry: '机械' as const, status: 'certified' as const, expires: '2022-04' };
+    expect(rosterStateAt(enterprise, '2022-04-30')).toBe('certified');
+    expect(rosterStateAt(enterprise, '2022-05-01')).toBe('expired');
+  });
+
+  it('judges targets by direction', () => {
+    expect(meets({ direction: 'at_least', value: 70 }, 70)).toBe(true);
+    expect(meets({ direction: 'at_least', value: 70 }, 69.9)).toBe(false);
+    expect(meets({ direction: 'at_most', value: 0.3 }, 0.31)).toBe(false);
+    expect(meets({ direction: 'reduce_by', value: 20 }, 25)).toBe(true);
+    expect(meets({ direction: 'zero' }, 0)).toBe(true);
+    expect(meets({ direction: 'decrease' }, 0)).toBe(false);
+  });
+});
