@@ -132,6 +132,82 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       exitCode = await report(contextOf(), options);
     });
 
+  program
+    .command('export')
+    .description(msg.help.export)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['json', 'csv']).default('json'))
+    .addOption(new Option('--kind <kind>', msg.help.kind).choices(['tasks', 'enterprises', 'towns']))
+    .action(async (options) => {
+      const { exportCommand } = await import('./commands/export.js');
+      exitCode = await exportCommand(contextOf(), options);
+    });
+
+  // Recording progress: each edits one YAML file in place, keeping its comments and layout.
+  const editCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .option('--on <date>', msg.help.on)
+      .option('--force', msg.help.forceEdit, false)
+      .option('--dry-run', msg.help.dryRun, false);
+
+  editCommand('done', msg.help.done)
+    .argument('<id>', msg.help.itemId)
+    .option('--note <text>', msg.help.note)
+    .action(async (id: string, options) => {
+      const { done } = await import('./commands/progress.js');
+      exitCode = await done(contextOf(), id, options);
+    });
+  editCommand('start', msg.help.start)
+    .argument('<id>', msg.help.taskId)
+    .action(async (id: string, options) => {
+      const { start } = await import('./commands/progress.js');
+      exitCode = await start(contextOf(), id, options);
+    });
+  editCommand('block', msg.help.block)
+    .argument('<id>', msg.help.taskId)
+    .requiredOption('--reason <text>', msg.help.reason)
+    .action(async (id: string, options) => {
+      const { block } = await import('./commands/progress.js');
+      exitCode = await block(contextOf(), id, options.reason, options);
+    });
+  editCommand('reopen', msg.help.reopen)
+    .argument('<id>', msg.help.itemId)
+    .action(async (id: string, options) => {
+      const { reopen } = await import('./commands/progress.js');
+      exitCode = await reopen(contextOf(), id, options);
+    });
+  editCommand('note', msg.help.noteCommand)
+    .argument('<id>', msg.help.itemId)
+    .argument('<text>', msg.help.noteText)
+    .action(async (id: string, text: string, options) => {
+      const { note } = await import('./commands/progress.js');
+      exitCode = await note(contextOf(), id, text, options);
+    });
+  editCommand('certify', msg.help.certify)
+    .argument('<enterprise>', msg.help.enterprise)
+    .option('--expires <month>', msg.help.expires)
+    .action(async (enterprise: string, options) => {
+      const { certify } = await import('./commands/records.js');
+      exitCode = await certify(contextOf(), enterprise, options);
+    });
+  editCommand('target', msg.help.target)
+    .argument('<target-id>', msg.help.targetId)
+    .argument('<value>', msg.help.value)
+    .option('--note <text>', msg.help.note)
+    .action(async (id: string, value: string, options) => {
+      const { target } = await import('./commands/records.js');
+      exitCode = await target(contextOf(), id, value, options);
+    });
+  editCommand('town', msg.help.town)
+    .argument('<town>', msg.help.townName)
+    .requiredOption('--achieved <n>', msg.help.achieved)
+    .option('--above-scale <n>', msg.help.aboveScale)
+    .action(async (name: string, options) => {
+      const { town } = await import('./commands/records.js');
+      exitCode = await town(contextOf(), name, options);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

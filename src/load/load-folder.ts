@@ -106,7 +106,7 @@ async function loadFile(
       ],
     };
   }
-  return parseSource(path, kind, decoded.text, msg);
+  return parseSource(path, absolute, kind, decoded.text, msg);
 }
 
 function fileLevel(file: string, rule: string, message: string): Diagnostic {

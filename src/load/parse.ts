@@ -8,9 +8,15 @@ const MAX_DEPTH = 64;
 const MAX_ALIASES = 100;
 
 /** Parses a file's text keeping positions; YAML problems come back as diagnostics. */
-export function parseSource(path: string, kind: FileKind, text: string, msg: Messages): { file: SourceFile; diagnostics: Diagnostic[] } {
+export function parseSource(
+  path: string,
+  absolutePath: string,
+  kind: FileKind,
+  text: string,
+  msg: Messages,
+): { file: SourceFile; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const file: SourceFile = { path, kind, text, lineCounter, doc: undefined, data: undefined };
+  const file: SourceFile = { path, absolutePath, kind, text, lineCounter, doc: undefined, data: undefined };
   const depth = nestingDepth(text);
   if (depth.depth > MAX_DEPTH) {
     lineCounter.addNewLine(0);

@@ -8,17 +8,14 @@ export type PathSegment = string | number;
 export interface SourceFile {
   /** Path relative to the data folder, with forward slashes, as shown in messages. */
   path: string;
+  /** Where the file is on disk, for edits; empty for text that was never read from disk. */
+  absolutePath: string;
   kind: FileKind;
   text: string;
   lineCounter: LineCounter;
   doc: Document.Parsed | undefined;
   /** The plain JavaScript value; undefined when the file could not be parsed. */
   data: unknown;
-}
-
-/** Start offset of each line, for turning offsets into line and column. */
-export function lineStarts(file: SourceFile): readonly number[] {
-  return file.lineCounter.lineStarts;
 }
 
 /** Builds a diagnostic at a character offset of the file, with the offending line attached. */

@@ -1,0 +1,77 @@
+import type { Plan, Task } from '../model/plan.js';
+
+/**
+ * The whole plan as one plain document: the stable interface for other tools. Every optional field
+ * is present (null or [] when empty) so consumers need no guesswork.
+ */
+export function exportPlan(plan: Plan) {
+  return {
+    plan: { title: plan.title, issuer: plan.issuer, issued: plan.issued, period: plan.period, timezone: plan.timezone },
+    domains: plan.domains.map((d) => ({
+      id: d.id,
+      title: d.title,
+      goals: d.goals.map((g) => ({ section: g.section ?? null, title: g.title ?? null, text: g.text })),
+      targets: d.targets.map(exportTarget),
+      tasks: d.tasks.map(exportTask),
+    })),
+    enterprises: plan.enterprises.map((e) => ({
+      id: e.id,
+      name: e.name,
+      industry: e.industry,
+      status: e.status,
+      expires: e.expires ?? null,
+      certifiedOn: e.certified_on ?? null,
+      town: e.town ?? null,
+    })),
+    towns: plan.towns.map((t) => ({
+      name: t.name,
+      targetTotal: t.target_total,
+      targetAboveScale: t.target_above_scale,
+      progress: (t.progress ?? []).map((p) => ({ date: p.date, achievedTotal: p.achieved_total, achievedAboveScale: p.achieved_above_scale ?? null })),
+    })),
+    people: plan.people.map((p) => ({ name: p.name, unit: p.unit ?? null, roles: p.roles ?? [] })),
+    units: plan.units.map((u) => ({ name: u.name, kind: u.kind ?? null })),
+  };
+}
+
+function exportTask(task: Task) {
+  return {
+    id: task.id,
+    title: task.title,
+    section: task.section ?? null,
+    number: task.number ?? null,
+    text: task.text,
+    owners: task.owners,
+    leaders: task.leaders,
+    units: task.units,
+    due: task.due,
+    dueStated: task.dueStated,
+    milestones: (task.milestones ?? []).map((m) => ({ id: m.id, title: m.title, due: m.due, completed: m.completed ?? null })),
+    recurrence: task.recurrence
+      ? {
+          every: task.recurrence.every,
+          byDay: task.recurrence.by_day ?? null,
+          times: task.recurrence.times ?? null,
+          season: task.recurrence.season ? { name: task.recurrence.season.name, from: task.recurrence.season.from ?? null, until: task.recurrence.season.until ?? null } : null,
+          done: task.recurrence.done ?? {},
+        }
+      : null,
+    targets: (task.targets ?? []).map(exportTarget),
+    status: task.status,
+    completed: task.completed ?? null,
+    notes: task.notes ?? [],
+  };
+}
+
+function exportTarget(target: NonNullable<Task['targets']>[number]) {
+  return {
+    id: target.id,
+    title: target.title,
+    metric: target.metric ?? null,
+    direction: target.direction,
+    value: target.value ?? null,
+    unit: target.unit ?? null,
+    baseline: target.baseline ?? null,
+    actuals: (target.actuals ?? []).map((a) => ({ date: a.date, value: a.value, note: a.note ?? null })),
+  };
+}

@@ -1,0 +1,68 @@
+import { relative } from 'node:path';
+import type { Document } from 'yaml';
+import type { Context } from '../context.js';
+import { EXIT, PlanError, type ExitCode } from '../errors.js';
+import { loadFolder, type LoadedFolder } from '../load/load-folder.js';
+import { parseSource } from '../load/parse.js';
+import type { SourceFile } from '../load/source-file.js';
+import { buildPlan, type Plan } from '../model/plan.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { countBySeverity, validateFolder } from '../validate/index.js';
+import { unifiedDiff } from './diff.js';
+import { acquireLock, LockBusyError } from './lock.js';
+import { writeFileAtomic } from './write-file.js';
+import { stringifyLike } from './yaml-edit.js';
+
+/** How long an edit waits for another `plan` process editing the same folder. */
+const LOCK_WAIT_MS = 15_000;
+
+/** One change to one file, described by the command that wants it. */
+export interface EditRequest {
+  file: SourceFile;
+  change: (doc: Document) => void;
+  /** One line saying what was recorded. */
+  summary: string;
+}
+
+/**
+ * The one way data is changed: under the folder's lock, load and validate the data as it is now,
+ * apply the change to the YAML document (comments and layout kept), validate the result, then
+ * write it atomically — or, with --dry-run, print the diff and write nothing. An edit that would
+ * leave the data invalid is refused and the file is left untouched.
+ */
+export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Plan, loaded: LoadedFolder) => EditRequest): Promise<ExitCode> {
+  let release: (() => Promise<void>) | undefined;
+  try {
+    if (!dryRun) release = await acquireLock(ctx.dataDir, LOCK_WAIT_MS);
+  } catch (error) {
+    if (error instanceof LockBusyError) throw new PlanError(ctx.msg.beingEdited(error.holder?.pid, error.holder?.since));
+    throw error;
+  }
+  try {
+    const shown = relative(ctx.io.cwd, ctx.dataDir) || '.';
+    const loaded = await loadFolder(ctx.dataDir, ctx.msg, shown);
+    if (countBySeverity(validateFolder(loaded, ctx.msg)).errors > 0) throw new PlanError(ctx.msg.fixBeforeEdit, EXIT.dataProblems);
+    const request = prepare(buildPlan(loaded.files), loaded);
+    const original = request.file.text;
+    request.change(request.file.doc!);
+    const updated = stringifyLike(request.file.doc!, original);
+
+    const reparsed = parseSource(request.file.path, request.file.absolutePath, request.file.kind, updated, ctx.msg);
+    const files = loaded.files.map((f) => (f === request.file ? reparsed.file : f));
+    const problems = [...reparsed.diagnostics, ...validateFolder({ ...loaded, files }, ctx.msg)].filter((d) => d.severity === 'error');
+    if (problems.length > 0) {
+      ctx.io.stderr(renderDiagnosticsText(problems, files.length, ctx.msg, ctx.colors));
+      throw new PlanError(ctx.msg.editRefused, EXIT.dataProblems);
+    }
+    const diff = unifiedDiff(request.file.path, original, updated);
+    if (dryRun) {
+      ctx.io.stdout(diff);
+      return EXIT.ok;
+    }
+    if (updated !== original) await writeFileAtomic(request.file.absolutePath, updated, { overwrite: true });
+    ctx.io.stdout(`${request.summary}\n`);
+    return EXIT.ok;
+  } finally {
+    await release?.();
+  }
+}
