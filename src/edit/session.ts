@@ -11,9 +11,9 @@ import { countBySeverity, validateFolder } from '../validate/index.js';
 import { unifiedDiff } from './diff.js';
 import { acquireLock, LockBusyError } from './lock.js';
 import { writeFileAtomic } from './write-file.js';
-import { stringifyLike } from './yaml-edit.js';
+import { editedText } from './yaml-edit.js';
 
-/** How long an edit waits for another `plan` process editing the same folder. */
+/** How long an edit waits for another `plan` process editing the same folder (PLAN_LOCK_WAIT_MS overrides). */
 const LOCK_WAIT_MS = 15_000;
 
 /** One change to one file, described by the command that wants it. */
@@ -33,7 +33,7 @@ export interface EditRequest {
 export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Plan, loaded: LoadedFolder) => EditRequest): Promise<ExitCode> {
   let release: (() => Promise<void>) | undefined;
   try {
-    if (!dryRun) release = await acquireLock(ctx.dataDir, LOCK_WAIT_MS);
+    if (!dryRun) release = await acquireLock(ctx.dataDir, Number(ctx.io.env.PLAN_LOCK_WAIT_MS ?? LOCK_WAIT_MS));
   } catch (error) {
     if (error instanceof LockBusyError) throw new PlanError(ctx.msg.beingEdited(error.holder?.pid, error.holder?.since));
     throw error;
@@ -45,7 +45,7 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
     const request = prepare(buildPlan(loaded.files), loaded);
     const original = request.file.text;
     request.change(request.file.doc!);
-    const updated = stringifyLike(request.file.doc!, original);
+    const updated = editedText(original, request.file.doc!);
 
     const reparsed = parseSource(request.file.path, request.file.absolutePath, request.file.kind, updated, ctx.msg);
     const files = loaded.files.map((f) => (f === request.file ? reparsed.file : f));

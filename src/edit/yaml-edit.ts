@@ -1,4 +1,4 @@
-import { isMap, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import type { PathSegment } from '../load/source-file.js';
 
 /**
@@ -12,6 +12,27 @@ export function stringifyLike(doc: Document, original: string): string {
   const seqUnderKey = /^( *)[^\s#-][^\n]*:[ \t]*\n( *)- /m.exec(original);
   const indentSeq = seqUnderKey ? seqUnderKey[2]!.length > seqUnderKey[1]!.length : true;
   return doc.toString({ indent, indentSeq, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: /\[ \S/.test(original) });
+}
+
+/**
+ * The edited file's text. Where the serialiser would also restyle untouched lines (two spaces
+ * before a comment, say), only the changed block is taken from it and every other line is kept
+ * exactly as it was in the original.
+ */
+export function editedText(original: string, edited: Document): string {
+  const updated = stringifyLike(edited, original);
+  const canonical = stringifyLike(parseDocument(original), original);
+  if (canonical === original) return updated;
+  const before = canonical.split('\n');
+  const after = updated.split('\n');
+  const source = original.split('\n');
+  // Line i of the canonical text is line i of the original only if restyling kept the line count.
+  if (before.length !== source.length) return updated;
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return [...source.slice(0, head), ...after.slice(head, after.length - tail), ...source.slice(source.length - tail)].join('\n');
 }
 
 /** The mapping at a path; an error (a bug in the caller) when there is none. */

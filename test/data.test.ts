@@ -1,0 +1,151 @@
+// The bundled data must be a faithful transcription of the seed document: these tests read the
+// document itself and compare.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadFolder } from '../src/load/load-folder.js';
+import { messages } from '../src/i18n/index.js';
+import { buildPlan, type Plan } from '../src/model/plan.js';
+import { validateFolder } from '../src/validate/index.js';
+import { ROOT, runCli } from './helpers.js';
+
+const seed = readFileSync(`${ROOT}seeds/000_533c23a88db487e8.txt`, 'utf8');
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+async function bundledPlan(): Promise<Plan> {
+  const loaded = await loadFolder(`${ROOT}data`, messages('en'));
+  expect(validateFolder(loaded, messages('en')).filter((d) => d.severity === 'error')).toEqual([]);
+  return buildPlan(loaded.files);
+}
+
+/** The cells of a table in the seed, one per non-empty line, after its last header cell. */
+function tableCells(from: string, to: string, lastHeader: string): string[] {
+  const block = seed.slice(seed.indexOf(from), seed.indexOf(to));
+  const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.slice(lines.lastIndexOf(lastHeader) + 1);
+}
+
+describe('the bundled data', () => {
+  it('passes plan check (warnings only: most tasks name no owner)', async () => {
+    const result = await runCli(['check', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const rules = new Set((JSON.parse(result.stdout) as { rule: string }[]).map((d) => d.rule));
+    expect([...rules]).toEqual(['no-owner']);
+  });
+
+  it('holds the notice as printed', async () => {
+    const plan = await bundledPlan();
+    expect([plan.title, plan.issuer, plan.issued, plan.period]).toEqual([
+      '关于印发2022年应急管理重点行业领域工作要点的通知',
+      '重庆市铜梁区应急管理局',
+      '2022-04-06',
+      { start: '2022-01-01', end: '2022-12-31' },
+    ]);
+    expect(seed).toContain('2022年4月6日');
+  });
+
+  it('has the roster of 附件2 row for row', async () => {
+    const cells = tableCells('附件2\n', '附件3\n', '备注');
+    const rows: string[][] = [];
+    for (let i = 0; i < cells.length; i += 4) rows.push(cells.slice(i, i + 4));
+    expect(rows).toHaveLength(243);
+    const plan = await bundledPlan();
+    const status: Record<string, string> = { 当前未创建: 'not_started', 正在申请中: 'applying' };
+    const expected = rows.map(([number, name, industry, remark]) => {
+      const expiry = /^(\d{4})年(\d{1,2})月过期$/.exec(remark!);
+      return {
+        id: `E${number!.padStart(3, '0')}`,
+        name,
+        industry,
+        status: expiry ? 'certified' : status[remark!],
+        ...(expiry && { expires: `${expiry[1]}-${expiry[2]!.padStart(2, '0')}` }),
+      };
+    });
+    expect(plan.enterprises).toEqual(expected);
+  });
+
+  it('has the town targets of 附件3 row for row, "/" as null', async () => {
+    const cells = tableCells('附件3\n', '预案管理和法规工作要点', '标准化达标家数');
+    const rows: string[][] = [];
+    for (let i = 0; i < cells.length; i += 3) rows.push(cells.slice(i, i + 3));
+    expect(rows).toHaveLength(29);
+    const plan = await bundledPlan();
+    const number = (cell: string) => (cell === '/' ? null : Number(cell));
+    expect(plan.towns).toEqual(rows.map(([name, total, aboveScale]) => ({ name, target_total: number(total!), target_above_scale: number(aboveScale!) })));
+  });
+
+  it('has every domain in document order with its task count', async () => {
+    const plan = await bundledPlan();
+    expect(plan.domains.map((d) => [d.id, d.title, d.tasks.length])).toEqual([
+      ['ZH', '安全生产综合监管工作要点', 10],
+      ['WH', '危险化学品和烟花爆竹安全监管工作要点', 12],
+      ['FM', '非煤矿山安全生产工作要点', 23],
+      ['GM', '工贸行业安全生产工作要点', 29],
+      ['YA', '预案管理和法规工作要点', 12],
+      ['ZD', '指挥调度工作要点', 4],
+      ['XX', '信息化建设工作要点', 6],
+      ['JC', '监测预警及综合减灾工作要点', 5],
+      ['JZ', '救灾和物资保障工作要点', 9],
+      ['ZF', '应急管理综合行政执法工作要点', 11],
+      ['SL', '森林草原防灭火工作要点', 12],
+      ['FX', '防汛抗旱工作要点', 23],
+      ['JY', '应急救援工作要点', 18],
+      ['XJ', '宣传教育和考试工作要点', 6],
+    ]);
+    const titleOrder = plan.domains.map((d) => seed.indexOf(`\n${d.title}`));
+    expect(titleOrder.every((at, i) => at > 0 && (i === 0 || at > titleOrder[i - 1]!))).toBe(true);
+  });
+
+  it('quotes every task, goal and target as written in the document', async () => {
+    const whole = squash(seed);
+    const plan = await bundledPlan();
+    const missing: string[] = [];
+    for (const domain of plan.domains) {
+      for (const goal of domain.goals) if (!whole.includes(squash(goal.text))) missing.push(`${domain.id} goal ${goal.text.slice(0, 20)}`);
+      for (const task of domain.tasks) {
+        if (!whole.includes(squash(task.text))) missing.push(task.id);
+        if (!squash(task.text).includes(squash(task.title))) missing.push(`${task.id} title`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('states a due date or milestone only where the task text names that month (or 年底)', async () => {
+    const plan = await bundledPlan();
+    const unsupported: string[] = [];
+    const stated = (text: string, date: string) => {
+      const month = Number(date.slice(5, 7));
+      return text.includes(`${month}月`) || (date.endsWith('-12-31') && /年底|年末|全年/.test(text));
+    };
+    for (const task of plan.domains.flatMap((d) => d.tasks)) {
+      if (task.dueStated && !stated(task.text, task.due)) unsupported.push(`${task.id} ${task.due}`);
+      for (const m of task.milestones ?? []) if (!stated(task.text, m.due)) unsupported.push(`${task.id}/${m.id} ${m.due}`);
+    }
+    expect(unsupported).toEqual([]);
+  });
+
+  it('names owners only where the document does: 工贸 附件1 people and 防汛抗旱 units', async () => {
+    const plan = await bundledPlan();
+    const withPeople = new Set(plan.domains.flatMap((d) => d.tasks.filter((t) => t.owners.length + t.leaders.length > 0).map((t) => t.domainId)));
+    const withUnits = new Set(plan.domains.flatMap((d) => d.tasks.filter((t) => t.units.length > 0).map((t) => t.domainId)));
+    expect([...withPeople]).toEqual(['GM']);
+    expect([...withUnits]).toEqual(['FX']);
+    expect(plan.people.map((p) => p.name)).toEqual(['杞金祥', '李凭', '李继川', '廖炜伊', '冯一丹', '段义勇']);
+    for (const task of plan.domains.find((d) => d.id === 'FX')!.tasks) {
+      for (const unit of task.units) expect(task.text).toContain(unit);
+    }
+  });
+
+  it('records no progress: the document states none', async () => {
+    const plan = await bundledPlan();
+    const tasks = plan.domains.flatMap((d) => d.tasks);
+    expect(tasks.filter((t) => t.status !== 'todo' || t.completed !== undefined || t.notes !== undefined)).toEqual([]);
+    expect(tasks.filter((t) => t.recurrence?.done !== undefined)).toEqual([]);
+    expect(plan.towns.filter((t) => t.progress !== undefined)).toEqual([]);
+  });
+
+  it('keeps the source document in seeds/ unchanged', () => {
+    const digest = createHash('sha256').update(readFileSync(`${ROOT}seeds/000_533c23a88db487e8.txt`)).digest('hex');
+    expect(digest).toBe('e652f46d62b984c47c90417dd5d6ce5783ebc6fddd57bb04303b280719116bd2');
+  });
+});
