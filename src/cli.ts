@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import packageJson from '../package.json' with { type: 'json' };
 import { Command, CommanderError, Option } from 'commander';
 import type { Context, Io } from './context.js';
 import { EXIT, PlanError, type ExitCode } from './errors.js';
 import { messages, pickLang } from './i18n/index.js';
-import { resolveDataDir } from './load/load-folder.js';
+import { resolveDataDir } from './load/data-dir.js';
 import { makeColors } from './render/color.js';
 
 interface GlobalOptions {
@@ -244,8 +244,7 @@ function optionValue(argv: readonly string[], name: string): string | undefined 
 }
 
 function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return packageJson.version;
 }
 
 /** Runs the CLI on the real process. */

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PlanError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
@@ -111,9 +111,4 @@ async function loadFile(
 
 function fileLevel(file: string, rule: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, message };
-}
-
-/** Data folder: --data, else $PLAN_DATA, else ./data. */
-export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
-  return resolve(cwd, option ?? env.PLAN_DATA ?? 'data');
 }

@@ -1,6 +1,5 @@
 import type { ComplianceReport } from '../compute/compliance.js';
 import type { Rate } from '../compute/items.js';
-import type { Messages } from '../i18n/index.js';
 import { formatRate, formatTargetGoal } from './format.js';
 import { headerLines, type TextOptions } from './status.js';
 import { renderTable } from './table.js';

@@ -1,19 +1,25 @@
-import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Messages } from '../i18n/index.js';
 import { isCalendarDate } from '../model/dates.js';
 import { diagnosticAtPath, type FileKind, type PathSegment, type SourceFile } from '../load/source-file.js';
 import type { Diagnostic } from './diagnostic.js';
+import commonSchema from '../../schemas/common.json' with { type: 'json' };
+import domainSchema from '../../schemas/domain.json' with { type: 'json' };
+import enterprisesSchema from '../../schemas/enterprises.json' with { type: 'json' };
+import peopleSchema from '../../schemas/people.json' with { type: 'json' };
+import planSchema from '../../schemas/plan.json' with { type: 'json' };
+import townsSchema from '../../schemas/towns.json' with { type: 'json' };
 
 /** More schema errors than this in one file are summarised in one line: the first ones say enough. */
 const MAX_ERRORS_PER_FILE = 50;
 
-const SCHEMA_OF: Record<FileKind, string> = {
-  plan: 'plan.json',
-  domain: 'domain.json',
-  enterprises: 'enterprises.json',
-  towns: 'towns.json',
-  people: 'people.json',
+// Imported, not read at run time: the bundler inlines them, so the CLI needs no files beside it.
+const SCHEMA_OF: Record<FileKind, object> = {
+  plan: planSchema,
+  domain: domainSchema,
+  enterprises: enterprisesSchema,
+  towns: townsSchema,
+  people: peopleSchema,
 };
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;
@@ -23,9 +29,8 @@ function validators(): Record<FileKind, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-  const read = (name: string): object => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8'));
-  ajv.addSchema(read('common.json'));
-  const entries = Object.entries(SCHEMA_OF).map(([kind, name]) => [kind, ajv.compile(read(name))] as const);
+  ajv.addSchema(commonSchema);
+  const entries = Object.entries(SCHEMA_OF).map(([kind, schema]) => [kind, ajv.compile(schema)] as const);
   compiled = Object.fromEntries(entries) as Record<FileKind, ValidateFunction>;
   return compiled;
 }
