@@ -1,7 +1,16 @@
 // Builds the CLI into dist/ as one bundle, split per command: a command loads only what it uses,
 // and Node resolves a handful of files instead of hundreds of modules at every start.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+
+// The build id keys the result cache: any change to the sources, schemas or dependencies changes it.
+const inputs = ['package-lock.json', ...['src', 'schemas'].flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => `${dir}/${f}`))]
+  .filter((f) => /\.(ts|json)$/.test(f))
+  .sort();
+const hash = createHash('sha256');
+for (const file of inputs) hash.update(file).update(readFileSync(file));
+const buildId = hash.digest('hex').slice(0, 16);
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
@@ -16,5 +25,6 @@ await build({
   // Bundled CommonJS packages call require(); give ES modules one.
   banner: { js: "import { createRequire as __planCreateRequire } from 'node:module'; const require = __planCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  define: { __PLAN_BUILD__: JSON.stringify(buildId) },
   logLevel: 'warning',
 });

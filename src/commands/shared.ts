@@ -2,22 +2,37 @@ import { relative } from 'node:path';
 import { findDomain, isKnownOwner } from '../compute/filter.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError } from '../errors.js';
-import { loadFolder } from '../load/load-folder.js';
+import { cacheKey, readCache, writeCache } from '../load/cache.js';
+import { readFolder } from '../load/read-folder.js';
 import { isCalendarDate, todayIn, type IsoDate } from '../model/dates.js';
-import { buildPlan, type Plan } from '../model/plan.js';
-import { renderDiagnosticsText } from '../render/diagnostics.js';
-import { countBySeverity, validateFolder } from '../validate/index.js';
+import type { Plan } from '../model/plan.js';
 
-/** Loads and validates the data folder; a folder with errors stops the command with exit 1. */
+/**
+ * Loads and validates the data folder; a folder with errors stops the command with exit 1.
+ * A plan built from exactly the same bytes before is taken from the cache instead, and then the
+ * parsers and validators are never loaded.
+ */
 export async function loadPlan(ctx: Context): Promise<Plan> {
-  const loaded = await loadFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
-  const diagnostics = validateFolder(loaded, ctx.msg);
+  const raw = await readFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
+  const key = cacheKey(raw, 'plan', ctx.io.env);
+  const cached = readCache<Plan>(key, ctx.io.env);
+  if (cached) return cached;
+  const [{ parseFolder }, { countBySeverity, validateFolder }, { buildPlan }, { renderDiagnosticsText }] = await Promise.all([
+    import('../load/load-folder.js'),
+    import('../validate/index.js'),
+    import('../model/plan.js'),
+    import('../render/diagnostics.js'),
+  ]);
+  const loaded = parseFolder(raw, ctx.msg);
+  const diagnostics = validateFolder(loaded, ctx.msg, { warnings: false });
   if (countBySeverity(diagnostics).errors > 0) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     ctx.io.stderr(renderDiagnosticsText(errors, loaded.files.length, ctx.msg, ctx.colors));
     throw new PlanError(ctx.msg.fixDataFirst, EXIT.dataProblems);
   }
-  return buildPlan(loaded.files);
+  const plan = buildPlan(loaded.files);
+  writeCache(key, plan, ctx.io.env);
+  return plan;
 }
 
 /** --as-of, or today in the plan's time zone (not the machine's). */

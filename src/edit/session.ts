@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
 import { loadFolder, type LoadedFolder } from '../load/load-folder.js';
 import { parseSource } from '../load/parse.js';
-import type { SourceFile } from '../load/source-file.js';
+import { documentOf, type SourceFile } from '../load/source-file.js';
 import { buildPlan, type Plan } from '../model/plan.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { countBySeverity, validateFolder } from '../validate/index.js';
@@ -41,15 +41,16 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
   try {
     const shown = relative(ctx.io.cwd, ctx.dataDir) || '.';
     const loaded = await loadFolder(ctx.dataDir, ctx.msg, shown);
-    if (countBySeverity(validateFolder(loaded, ctx.msg)).errors > 0) throw new PlanError(ctx.msg.fixBeforeEdit, EXIT.dataProblems);
+    if (countBySeverity(validateFolder(loaded, ctx.msg, { warnings: false })).errors > 0) throw new PlanError(ctx.msg.fixBeforeEdit, EXIT.dataProblems);
     const request = prepare(buildPlan(loaded.files), loaded);
     const original = request.file.text;
-    request.change(request.file.doc!);
-    const updated = editedText(original, request.file.doc!);
+    const doc = documentOf(request.file);
+    request.change(doc);
+    const updated = editedText(original, doc);
 
     const reparsed = parseSource(request.file.path, request.file.absolutePath, request.file.kind, updated, ctx.msg);
     const files = loaded.files.map((f) => (f === request.file ? reparsed.file : f));
-    const problems = [...reparsed.diagnostics, ...validateFolder({ ...loaded, files }, ctx.msg)].filter((d) => d.severity === 'error');
+    const problems = [...reparsed.diagnostics, ...validateFolder({ ...loaded, files }, ctx.msg, { warnings: false })].filter((d) => d.severity === 'error');
     if (problems.length > 0) {
       ctx.io.stderr(renderDiagnosticsText(problems, files.length, ctx.msg, ctx.colors));
       throw new PlanError(ctx.msg.editRefused, EXIT.dataProblems);

@@ -1,10 +1,10 @@
-import { LineCounter, isMap, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, Severity } from '../validate/diagnostic.js';
 
 export type FileKind = 'plan' | 'domain' | 'enterprises' | 'towns' | 'people';
 export type PathSegment = string | number;
 
-/** One data file: its text, its parsed document with positions, and its plain value. */
+/** One data file: its text, its plain value, and (parsed on first need) its document with positions. */
 export interface SourceFile {
   /** Path relative to the data folder, with forward slashes, as shown in messages. */
   path: string;
@@ -12,21 +12,44 @@ export interface SourceFile {
   absolutePath: string;
   kind: FileKind;
   text: string;
-  lineCounter: LineCounter;
-  doc: Document.Parsed | undefined;
   /** The plain JavaScript value; undefined when the file could not be parsed. */
   data: unknown;
+  /** The YAML document with node positions; see documentOf. */
+  doc?: Document.Parsed;
+  /** Offsets where each line starts, computed on first need. */
+  lineStarts?: number[];
+}
+
+/**
+ * The file's YAML document with positions. Files that parsed cleanly on the fast path have none
+ * until a diagnostic or an edit needs one; it is then parsed once and kept.
+ */
+export function documentOf(file: SourceFile): Document.Parsed {
+  file.doc ??= parseDocument(file.text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  return file.doc;
+}
+
+/** 1-based line and column of a character offset. */
+export function linePosition(file: SourceFile, offset: number): { line: number; col: number } {
+  if (!file.lineStarts) {
+    const starts = [0];
+    for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    file.lineStarts = starts;
+  }
+  const starts = file.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, col: offset - starts[low]! + 1 };
 }
 
 /** Builds a diagnostic at a character offset of the file, with the offending line attached. */
-export function diagnosticAtOffset(
-  file: SourceFile,
-  offset: number,
-  severity: Severity,
-  rule: string,
-  message: string,
-): Diagnostic {
-  const { line, col } = file.lineCounter.linePos(Math.max(0, Math.min(offset, file.text.length)));
+export function diagnosticAtOffset(file: SourceFile, offset: number, severity: Severity, rule: string, message: string): Diagnostic {
+  const { line, col } = linePosition(file, Math.max(0, Math.min(offset, file.text.length)));
   return { file: file.path, line, column: col, severity, rule, message, sourceLine: sourceLineAt(file.text, line) };
 }
 
@@ -47,9 +70,7 @@ export function sourceLineAt(text: string, line: number): string | undefined {
  * nearest ancestor that exists, so a diagnostic always has a position.
  */
 export function offsetOf(file: SourceFile, path: readonly PathSegment[], atKey = false): number {
-  const doc = file.doc;
-  if (!doc) return 0;
-  let node: unknown = doc.contents;
+  let node: unknown = documentOf(file).contents;
   let best = rangeStart(node) ?? 0;
   for (const [i, segment] of path.entries()) {
     if (!isNode(node)) break;

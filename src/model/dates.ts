@@ -49,8 +49,17 @@ export function endOfMonth(year: number, month: number): IsoDate {
   return isoDate(year, month, daysInMonth(year, month));
 }
 
+// Zones without daylight saving since 1992 (China's clocks have been UTC+8 all year since 1991):
+// computing them directly spares loading the time-zone database, a fifth of a status run.
+const FIXED_OFFSET_HOURS: Record<string, number> = { 'Asia/Shanghai': 8, 'Asia/Chongqing': 8, 'Asia/Urumqi': 6, UTC: 0, 'Etc/UTC': 0 };
+
 /** Today's calendar date in a time zone, whatever the machine's own zone is. */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  const fixed = FIXED_OFFSET_HOURS[timeZone];
+  if (fixed !== undefined && now.getUTCFullYear() >= 1992) {
+    const shifted = new Date(now.getTime() + fixed * 3_600_000);
+    return isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  }
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return isoDate(get('year'), get('month'), get('day'));

@@ -8,8 +8,11 @@ import { crossFileDiagnostics } from './rules.js';
 import { schemaDiagnostics } from './schema.js';
 import { diagnosticAtPath } from '../load/source-file.js';
 
-/** Every problem of a loaded folder: reading, YAML, schema, then the rules across files. */
-export function validateFolder(loaded: LoadedFolder, msg: Messages): Diagnostic[] {
+/**
+ * Every problem of a loaded folder: reading, YAML, schema, then the rules across files. Commands
+ * that only need to know the data is sound pass `{ warnings: false }`.
+ */
+export function validateFolder(loaded: LoadedFolder, msg: Messages, options: { warnings: boolean } = { warnings: true }): Diagnostic[] {
   const diagnostics = [...loaded.diagnostics];
   const schemaValid: SourceFile[] = [];
   for (const file of loaded.files) {
@@ -24,7 +27,7 @@ export function validateFolder(loaded: LoadedFolder, msg: Messages): Diagnostic[
       diagnostics.push(diagnosticAtPath(file, ['timezone'], 'error', 'schema', msg.badPattern(timezone, 'IANA time zone, e.g. Asia/Shanghai')));
     }
   }
-  diagnostics.push(...crossFileDiagnostics(schemaValid, msg));
+  diagnostics.push(...crossFileDiagnostics(schemaValid, msg, options.warnings));
   return sortDiagnostics(diagnostics);
 }
 

@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/index.js';
-import { diagnosticAtPath, offsetOf, type PathSegment, type SourceFile } from '../load/source-file.js';
+import { diagnosticAtPath, linePosition, offsetOf, type PathSegment, type SourceFile } from '../load/source-file.js';
 import { addDays, isCalendarDate } from '../model/dates.js';
 import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
@@ -18,11 +18,16 @@ const RECURRENCE_KEY: Record<string, RegExp> = {
 
 type Report = (file: SourceFile, path: PathSegment[], rule: string, message: string, severity?: Severity, atKey?: boolean) => void;
 
-/** Rules that span files or need more than a schema can say. Files must already match their schemas. */
-export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages): Diagnostic[] {
+/**
+ * Rules that span files or need more than a schema can say. Files must already match their schemas.
+ * Without `warnings`, only errors are reported (finding a warning's position costs a full parse).
+ */
+export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages, warnings = true): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (file, path, rule, message, severity = 'error', atKey = false) =>
+  const report: Report = (file, path, rule, message, severity = 'error', atKey = false) => {
+    if (severity === 'warning' && !warnings) return;
     diagnostics.push(diagnosticAtPath(file, path, severity, rule, message, atKey));
+  };
 
   const ofKind = <T>(kind: SourceFile['kind']) => files.filter((f) => f.kind === kind).map((f) => ({ file: f, data: f.data as T }));
   const plan = ofKind<PlanFile>('plan')[0];
@@ -109,7 +114,8 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
 
 /** Remembers where each id was first used, and reports any later use. */
 class IdRegistry {
-  private readonly seen = new Map<string, string>();
+  // Positions are looked up only when a duplicate turns up: most files never need theirs.
+  private readonly seen = new Map<string, { file: SourceFile; path: PathSegment[] }>();
   constructor(
     private readonly report: Report,
     private readonly msg: Messages,
@@ -117,11 +123,11 @@ class IdRegistry {
   claim(id: string, file: SourceFile, path: PathSegment[]): void {
     const first = this.seen.get(id);
     if (first !== undefined) {
-      this.report(file, path, 'unique-id', this.msg.duplicateId(id, first));
+      const { line, col } = linePosition(first.file, offsetOf(first.file, first.path));
+      this.report(file, path, 'unique-id', this.msg.duplicateId(id, `${first.file.path}:${line}:${col}`));
       return;
     }
-    const { line, col } = file.lineCounter.linePos(offsetOf(file, path));
-    this.seen.set(id, `${file.path}:${line}:${col}`);
+    this.seen.set(id, { file, path });
   }
 }
 
