@@ -13,7 +13,7 @@ import YAML from 'yaml';
 
 const source = fileURLToPath(new URL('../data/', import.meta.url));
 const read = (path) => YAML.parse(readFileSync(join(source, path), 'utf8'));
-const write = (dir, path, value) => writeFileSync(join(dir, path), YAML.stringify(value, { lineWidth: 0 }));
+const write = (dir, path, value) => writeFileSync(join(dir, path), YAML.stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }));
 
 /** Two uppercase letters for copy k (0 → AA), appended to domain codes. */
 const letters = (k) => String.fromCharCode(65 + Math.floor(k / 26) % 26) + String.fromCharCode(65 + (k % 26));

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
-import { itemsAt, planItems, tally, type Rate } from './items.js';
+import { itemsAt, planItems, tally, tallyByDomain, type Rate } from './items.js';
 import { ownerSummary, type OwnerRow } from './owners.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
 import { reportBasis, type ReportBasis } from './status.js';
@@ -21,7 +21,7 @@ export function complianceReport(plan: Plan, asOf: IsoDate, soonDays: number): C
   return {
     ...reportBasis(plan, asOf, soonDays),
     overall: tally(items).onTime,
-    domains: plan.domains.map((d) => ({ id: d.id, title: d.title, onTime: tally(items.filter((i) => i.domainId === d.id)).onTime })),
+    domains: tallyByDomain(plan.domains, items).map((d) => ({ id: d.id, title: d.title, onTime: d.tally.onTime })),
     owners: ownerSummary(plan, items).map((row) => ({ name: row.name, kind: row.kind, onTime: row.tally.onTime })),
     ...standardizationAt(plan, asOf),
     targets: targetsAt(plan, asOf),

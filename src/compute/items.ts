@@ -137,9 +137,13 @@ export function byDueThenId(a: Item, b: Item): number {
   return a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id);
 }
 
+// One collator for all comparisons: String#localeCompare with options builds one per call.
+let idCollator: Intl.Collator | undefined;
+
 /** Orders ids so that ZH-2 sorts before ZH-10 and occurrences in period order. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  idCollator ??= new Intl.Collator('en', { numeric: true });
+  return idCollator.compare(a, b);
 }
 
 /** Everyone who answers for an item: its people (owners, then leaders) and its units. */
@@ -173,21 +177,37 @@ export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+/** Items grouped by a key, in one pass (filtering per group would be quadratic on big plans). */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The tally of each domain of the plan, in plan order. */
+export function tallyByDomain(domains: readonly { id: string; title: string }[], items: readonly ItemAt[]): { id: string; title: string; tally: Tally }[] {
+  const byDomain = groupBy(items, (i) => i.domainId);
+  return domains.map((d) => ({ id: d.id, title: d.title, tally: tally(byDomain.get(d.id) ?? []) }));
+}
+
 export function tally(items: readonly ItemAt[]): Tally {
-  const count = (state: ItemState) => items.filter((i) => i.state === state).length;
-  const doneOnTime = count('done_on_time');
-  const doneLate = count('done_late');
-  const overdue = count('overdue');
+  const count: Record<ItemState, number> = { done_on_time: 0, done_late: 0, overdue: 0, due_soon: 0, open: 0, blocked: 0, cancelled: 0 };
+  for (const item of items) count[item.state]++;
   return {
     total: items.length,
-    done: doneOnTime + doneLate,
-    doneOnTime,
-    doneLate,
-    overdue,
-    dueSoon: count('due_soon'),
-    open: count('open'),
-    blocked: count('blocked'),
-    cancelled: count('cancelled'),
-    onTime: rate(doneOnTime, doneOnTime + doneLate + overdue),
+    done: count.done_on_time + count.done_late,
+    doneOnTime: count.done_on_time,
+    doneLate: count.done_late,
+    overdue: count.overdue,
+    dueSoon: count.due_soon,
+    open: count.open,
+    blocked: count.blocked,
+    cancelled: count.cancelled,
+    onTime: rate(count.done_on_time, count.done_on_time + count.done_late + count.overdue),
   };
 }

@@ -1,6 +1,6 @@
 import { addDays, endOfMonth, isoDate, type IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
-import { byDueThenId, itemsAt, planItems, tally, type Gap, type ItemAt, type Tally } from './items.js';
+import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
 import { ownerSummary, type OwnerRow } from './owners.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
 import { reportBasis, type ReportBasis } from './status.js';
@@ -47,7 +47,7 @@ export function monthlyReport(plan: Plan, month: string, soonDays: number): Mont
     monthStart,
     monthEnd,
     totals: tally(items),
-    domains: plan.domains.map((d) => ({ id: d.id, title: d.title, tally: tally(items.filter((i) => i.domainId === d.id)) })),
+    domains: tallyByDomain(plan.domains, items),
     completed: items.filter((i) => inMonth(i.completed)).sort((a, b) => (a.completed! < b.completed! ? -1 : a.completed! > b.completed! ? 1 : byDueThenId(a, b))),
     fellOverdue: items.filter((i) => i.state === 'overdue' && inMonth(i.due)).sort(byDueThenId),
     stillOverdue: items.filter((i) => i.state === 'overdue' && i.due < monthStart).sort(mostLateFirst),

@@ -19,6 +19,19 @@ export type OccurrenceResult = { ok: true; occurrences: Occurrence[] } | { ok: f
  * pulled in to the window's end.
  */
 export function occurrencesOf(recurrence: Recurrence, period: { start: IsoDate; end: IsoDate }): OccurrenceResult {
+  // Many tasks repeat the same way; the periods depend only on these fields.
+  const key = JSON.stringify([recurrence.every, recurrence.by_day, recurrence.season?.from, recurrence.season?.until, recurrence.season !== undefined, period.start, period.end]);
+  let result = memo.get(key);
+  if (!result) {
+    result = computeOccurrences(recurrence, period);
+    memo.set(key, result);
+  }
+  return result;
+}
+
+const memo = new Map<string, OccurrenceResult>();
+
+function computeOccurrences(recurrence: Recurrence, period: { start: IsoDate; end: IsoDate }): OccurrenceResult {
   const season = recurrence.season;
   if (season && (season.from === undefined || season.until === undefined)) return { ok: false, reason: 'season-dates-missing' };
   const from = season?.from !== undefined && season.from > period.start ? season.from : period.start;

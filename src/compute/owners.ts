@@ -14,12 +14,25 @@ export interface OwnerRow {
 
 /** One row per person, per unit, and one for items nobody is named for. */
 export function ownerSummary(plan: Plan, items: readonly ItemAt[]): OwnerRow[] {
-  const rows: OwnerRow[] = [
-    ...plan.people.map((p) => ({ name: p.name, kind: 'person' as const, tally: tally(items.filter((i) => i.owners.includes(p.name) || i.leaders.includes(p.name))) })),
-    ...plan.units.map((u) => ({ name: u.name, kind: 'unit' as const, tally: tally(items.filter((i) => i.units.includes(u.name))) })),
+  // One pass over the items, indexing them by name: filtering per owner is quadratic on big plans.
+  const byPerson = new Map<string, ItemAt[]>();
+  const byUnit = new Map<string, ItemAt[]>();
+  const unassigned: ItemAt[] = [];
+  const add = (index: Map<string, ItemAt[]>, name: string, item: ItemAt) => {
+    const list = index.get(name);
+    if (list) list.push(item);
+    else index.set(name, [item]);
+  };
+  for (const item of items) {
+    for (const name of new Set([...item.owners, ...item.leaders])) add(byPerson, name, item);
+    for (const name of item.units) add(byUnit, name, item);
+    if (responsibleOf(item).length === 0) unassigned.push(item);
+  }
+  return [
+    ...plan.people.map((p) => ({ name: p.name, kind: 'person' as const, tally: tally(byPerson.get(p.name) ?? []) })),
+    ...plan.units.map((u) => ({ name: u.name, kind: 'unit' as const, tally: tally(byUnit.get(u.name) ?? []) })),
+    { name: UNASSIGNED, kind: 'unassigned' as const, tally: tally(unassigned) },
   ];
-  rows.push({ name: UNASSIGNED, kind: 'unassigned', tally: tally(items.filter((i) => responsibleOf(i).length === 0)) });
-  return rows;
 }
 
 export interface OwnerReport {

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
 import { filterItems, findDomain, type ItemFilter } from './filter.js';
-import { byDueThenId, itemsAt, planItems, tally, type Gap, type ItemAt, type Tally } from './items.js';
+import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
 import { targetsAt, type TargetAt } from './targets.js';
 
@@ -41,9 +41,10 @@ export function statusReport(plan: Plan, asOf: IsoDate, soonDays: number, filter
   const { items, gaps } = planItems(plan);
   const selected = filterItems(itemsAt(items, asOf, soonDays), filter, plan);
   const domainFilter = filter.domain !== undefined ? findDomain(plan, filter.domain)?.id : undefined;
-  const domains = plan.domains
-    .filter((d) => domainFilter === undefined || d.id === domainFilter)
-    .map((d) => ({ id: d.id, title: d.title, tally: tally(selected.filter((i) => i.domainId === d.id)) }));
+  const domains = tallyByDomain(
+    plan.domains.filter((d) => domainFilter === undefined || d.id === domainFilter),
+    selected,
+  );
   const taskIds = new Set(selected.map((i) => i.taskId));
   return {
     ...reportBasis(plan, asOf, soonDays),

@@ -39,9 +39,24 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromLocalDate(addDaysToDate(toLocalDate(date), days));
 }
 
+// Day numbers are remembered per date: a big plan asks about the same few hundred dates many
+// thousand times.
+const dayNumbers = new Map<IsoDate, number>();
+const EPOCH = new Date(2000, 0, 1);
+
+/** Calendar days from 2000-01-01 to the date. */
+function dayNumber(date: IsoDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = differenceInCalendarDays(toLocalDate(date), EPOCH);
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
 /** Calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Last day of a month: endOfMonth(2024, 2) is 2024-02-29. */

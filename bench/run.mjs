@@ -1,0 +1,95 @@
+// `npm run bench`: times plan against baselines measured in the same run, side by side.
+// Machines are noisy: every figure is the median of several runs after a warm-up.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const out = join(root, 'bench/out');
+const cacheDir = mkdtempSync(join(tmpdir(), 'plan-bench-cache-'));
+const rssProbe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
+
+/** Runs a command once; returns wall seconds and, for plan runs, peak memory in MB. */
+function timeOnce(command, args, env = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: root, env: { ...process.env, PLAN_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.error) throw result.error;
+  const rss = /PLAN_MAX_RSS_MB=(\d+(?:\.\d+)?)/.exec(result.stderr ?? '');
+  return { seconds, rssMb: rss ? Number(rss[1]) : undefined, status: result.status };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Median wall time (and peak memory) of `runs` runs after one warm-up run. */
+function measure(command, args, env) {
+  timeOnce(command, args, env);
+  const samples = Array.from({ length: runs }, () => timeOnce(command, args, env));
+  const rss = samples.map((s) => s.rssMb).filter((v) => v !== undefined);
+  return { seconds: median(samples.map((s) => s.seconds)), rssMb: rss.length ? Math.max(...rss) : undefined, status: samples[0].status };
+}
+
+const plan = (data, ...args) => [rssProbe, '--data', data, ...args];
+/** ajv-cli over the same files and schemas: one run per file kind, as it takes one schema at a time. */
+function ajvCli(data) {
+  const ajv = join(root, 'node_modules/ajv-cli/dist/index.js');
+  const kinds = [
+    ['plan.json', 'plan.yaml'],
+    ['people.json', 'people.yaml'],
+    ['towns.json', 'towns.yaml'],
+    ['enterprises.json', 'enterprises.yaml'],
+    ['domain.json', 'domains/*.yaml'],
+  ];
+  return kinds.map(([schema, files]) => [
+    ajv,
+    ['validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', `schemas/${schema}`, '-r', 'schemas/common.json', '-d', join(data, files)],
+  ]);
+}
+function measureAll(commands) {
+  const totals = [];
+  for (const [command, args] of commands) timeOnce(process.execPath, [command, ...args]);
+  for (let i = 0; i < runs; i++) totals.push(commands.reduce((sum, [command, args]) => sum + timeOnce(process.execPath, [command, ...args]).seconds, 0));
+  return { seconds: median(totals) };
+}
+
+console.log(`plan benchmark: median of ${runs} runs after a warm-up; node ${process.version}`);
+// Regenerated every run, so the synthetic data always follows the bundled data.
+for (const scale of [10, 100]) generate(scale, join(out, `scale-${scale}`));
+const data = join(root, 'data');
+const s10 = join(out, 'scale-10');
+const s100 = join(out, 'scale-100');
+const files100 = readdirSync(join(s100, 'domains')).length + 4;
+
+const node0 = measure(process.execPath, ['-e', '0']);
+const statusBundled = measure(process.execPath, plan(data, 'status'));
+const statusBundledCold = measure(process.execPath, plan(data, 'status'), { PLAN_CACHE: '0' });
+const check100 = measure(process.execPath, plan(s100, 'check'));
+const ajv100 = measureAll(ajvCli(s100));
+const check10 = measure(process.execPath, plan(s10, 'check'));
+const status100 = measure(process.execPath, plan(s100, 'status'), { PLAN_CACHE: '0' });
+const status10 = measure(process.execPath, plan(s10, 'status'), { PLAN_CACHE: '0' });
+rmSync(cacheDir, { recursive: true, force: true });
+
+const fmt = (s) => `${s.toFixed(3)} s`;
+const rows = [
+  ['status, bundled data (cached)', fmt(statusBundled.seconds), `node -e 0: ${fmt(node0.seconds)}`, statusBundled.seconds / node0.seconds, '≤ 1.5×', 1.5],
+  ['status, bundled data (no cache)', fmt(statusBundledCold.seconds), `node -e 0: ${fmt(node0.seconds)}`, statusBundledCold.seconds / node0.seconds, '(info)', Infinity],
+  [`check, scale 100 (${files100} files), cold`, fmt(check100.seconds), `ajv-cli: ${fmt(ajv100.seconds)}`, check100.seconds / ajv100.seconds, '≤ 1.0×', 1.0],
+  ['status, scale 100, no cache', fmt(status100.seconds), '1.5 s', status100.seconds / 1.5, '≤ 1.5 s', 1.0],
+  ['peak memory, status scale 100', `${status100.rssMb?.toFixed(0)} MB`, '300 MB', (status100.rssMb ?? Infinity) / 300, '≤ 300 MB', 1.0],
+  ['growth, check 100 ÷ 10', fmt(check100.seconds), `scale 10: ${fmt(check10.seconds)}`, check100.seconds / check10.seconds, '≤ 12', 12],
+  ['growth, status 100 ÷ 10', fmt(status100.seconds), `scale 10: ${fmt(status10.seconds)}`, status100.seconds / status10.seconds, '≤ 12', 12],
+];
+const table = [['scenario', 'plan (median)', 'baseline (median)', 'ratio', 'goal', 'met'], ...rows.map(([name, ours, base, ratio, goal, limit]) => [name, ours, base, ratio.toFixed(2), goal, limit === Infinity ? '' : ratio <= limit ? 'yes' : 'NO'])];
+const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+if ([statusBundled, check100, status100].some((m) => m.status !== 0)) console.log('note: a plan run exited non-zero');
+process.exitCode = rows.every(([, , , ratio, , limit]) => limit === Infinity || ratio <= limit) ? 0 : 1;
