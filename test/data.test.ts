@@ -104,8 +104,11 @@ describe('the bundled data', () => {
       for (const goal of domain.goals) if (!whole.includes(squash(goal.text))) missing.push(`${domain.id} goal ${goal.text.slice(0, 20)}`);
       for (const task of domain.tasks) {
         if (!whole.includes(squash(task.text))) missing.push(task.id);
-        if (!squash(task.text).includes(squash(task.title))) missing.push(`${task.id} title`);
+        if (!whole.includes(squash(task.title))) missing.push(`${task.id} title`);
+        if (task.section !== undefined && !whole.includes(squash(task.section))) missing.push(`${task.id} section`);
+        for (const target of task.targets ?? []) if (!whole.includes(squash(target.title))) missing.push(target.id);
       }
+      for (const target of domain.targets) if (!whole.includes(squash(target.title))) missing.push(target.id);
     }
     expect(missing).toEqual([]);
   });
