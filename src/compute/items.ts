@@ -51,14 +51,6 @@ export function planItems(plan: Plan): { items: Item[]; gaps: Gap[] } {
   const gaps: Gap[] = [];
   for (const domain of plan.domains) {
     for (const task of domain.tasks) {
-      const base = {
-        taskId: task.id,
-        domainId: domain.id,
-        owners: task.owners,
-        leaders: task.leaders,
-        units: task.units,
-        taskStatus: task.status,
-      };
       if (task.recurrence) {
         const result = occurrencesOf(task.recurrence, plan.period);
         if (!result.ok) {
@@ -66,47 +58,40 @@ export function planItems(plan: Plan): { items: Item[]; gaps: Gap[] } {
           continue;
         }
         for (const occurrence of result.occurrences) {
-          const completed = task.recurrence.done?.[occurrence.key];
-          items.push({
-            ...base,
-            id: `${task.id}@${occurrence.key}`,
-            kind: 'occurrence',
-            title: task.title,
-            part: occurrence.key,
-            due: occurrence.due,
-            dueStated: true,
-            ...(completed !== undefined && { completed }),
-          });
+          const part = { id: `${task.id}@${occurrence.key}`, kind: 'occurrence' as const, title: task.title, part: occurrence.key, due: occurrence.due, dueStated: true };
+          items.push(makeItem(task, part, task.recurrence.done?.[occurrence.key]));
         }
         continue;
       }
-      items.push(taskItem(task, base));
-      for (const milestone of task.milestones ?? []) {
-        items.push({
-          ...base,
-          id: `${task.id}/${milestone.id}`,
-          kind: 'milestone',
-          title: milestone.title,
-          part: milestone.id,
-          due: milestone.due,
-          dueStated: true,
-          ...(milestone.completed !== undefined && { completed: milestone.completed }),
-        });
+      items.push(makeItem(task, { id: task.id, kind: 'task', title: task.title, due: task.due, dueStated: task.dueStated }, task.status === 'done' ? task.completed : undefined));
+      for (const m of task.milestones ?? []) {
+        items.push(makeItem(task, { id: `${task.id}/${m.id}`, kind: 'milestone', title: m.title, part: m.id, due: m.due, dueStated: true }, m.completed));
       }
     }
   }
   return { items, gaps };
 }
 
-function taskItem(task: Task, base: Omit<Item, 'id' | 'kind' | 'title' | 'due' | 'dueStated'>): Item {
+/** An item with its keys in a fixed order, which is also the order of its JSON. */
+function makeItem(
+  task: Task,
+  own: Pick<Item, 'id' | 'kind' | 'title' | 'due' | 'dueStated'> & { part?: string },
+  completed: IsoDate | undefined,
+): Item {
   return {
-    ...base,
-    id: task.id,
-    kind: 'task',
-    title: task.title,
-    due: task.due,
-    dueStated: task.dueStated,
-    ...(task.completed !== undefined && task.status === 'done' && { completed: task.completed }),
+    id: own.id,
+    kind: own.kind,
+    taskId: task.id,
+    domainId: task.domainId,
+    title: own.title,
+    ...(own.part !== undefined && { part: own.part }),
+    owners: task.owners,
+    leaders: task.leaders,
+    units: task.units,
+    due: own.due,
+    dueStated: own.dueStated,
+    ...(completed !== undefined && { completed }),
+    taskStatus: task.status,
   };
 }
 
