@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, fixtureFolder } from './helpers.js';
 
@@ -41,5 +43,49 @@ describe('the plan binary', () => {
     const result = plan(['check', '--format', 'xml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("argument 'xml' is invalid");
+  });
+
+  it('shows the 3月30日 and 5月底 deadlines of the bundled plan as overdue at the end of June, later ones not', () => {
+    const result = plan(['status', '--as-of', '2022-06-30', '--all'], { env: { PLAN_CACHE: '0' } });
+    expect(result.code).toBe(0);
+    const [overdue, rest] = result.stdout.split('Due within 14 days');
+    for (const id of ['GM-A04/m1', 'ZH-05/m1', 'JY-05']) expect(overdue).toMatch(new RegExp(`\\n${id.replace('/', '\\/')}\\s`));
+    expect(rest).toMatch(/\nFM-17\s+重点抓一线员工责任/);
+    for (const id of ['ZH-05/m2', 'ZH-05 ', 'GM-03 ']) expect(overdue).not.toContain(`\n${id}`);
+  });
+
+  it('writes the complete monthly report of the bundled plan, in Chinese', () => {
+    const result = plan(['report', '--month', '2022-06', '--lang', 'zh']);
+    expect(result.code).toBe(0);
+    const headings = result.stdout.split('\n').filter((line) => /^[一二三四五六七八九]、/.test(line));
+    expect(headings.map((h) => h.replace(/（.*/, ''))).toEqual([
+      '一、总体情况',
+      '二、本月完成事项',
+      '三、本月新增逾期事项',
+      '四、前期逾期仍未完成事项',
+      '五、下月到期事项',
+      '六、责任人及责任单位落实情况',
+      '七、安全生产标准化创建进展',
+      '八、主要指标完成情况',
+      '九、说明',
+    ]);
+    expect(result.stdout.split('\n')[0]).toBe('2022年6月工作要点落实情况报告');
+  });
+
+  it('gives the same answer from the cache as without it, and notices an edit at once', () => {
+    const cwd = fixtureFolder('progress');
+    const cacheDir = join(cwd, 'cache');
+    const env = { PLAN_CACHE_DIR: cacheDir };
+    const first = plan(['status', '--as-of', '2022-06-30'], { cwd, env });
+    const cached = plan(['status', '--as-of', '2022-06-30'], { cwd, env });
+    const uncached = plan(['status', '--as-of', '2022-06-30'], { cwd, env: { PLAN_CACHE: '0' } });
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    expect(cached.stdout).toBe(first.stdout);
+    expect(cached.stdout).toBe(uncached.stdout);
+    const file = join(cwd, 'data/domains/01-aa.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 召开现场会', 'title: 召开推进会'));
+    const edited = plan(['status', '--as-of', '2022-06-30'], { cwd, env });
+    expect(edited.stdout).toContain('召开推进会');
+    expect(edited.stdout).not.toContain('召开现场会');
   });
 });

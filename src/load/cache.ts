@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RawFolder } from './read-folder.js';
@@ -35,6 +35,9 @@ export function readCache<T>(key: string | undefined, env: NodeJS.ProcessEnv): T
   }
 }
 
+/** Entries kept; every edit of the data makes a new one, so older ones are pruned. */
+const MAX_ENTRIES = 20;
+
 /** Stores a value; failures (read-only home, full disk) are ignored: the cache only saves time. */
 export function writeCache(key: string | undefined, value: unknown, env: NodeJS.ProcessEnv): void {
   if (key === undefined) return;
@@ -44,7 +47,15 @@ export function writeCache(key: string | undefined, value: unknown, env: NodeJS.
     const temporary = join(dir, `.${key}.${process.pid}.tmp`);
     writeFileSync(temporary, JSON.stringify(value));
     renameSync(temporary, join(dir, `${key}.json`));
+    prune(dir);
   } catch {
     // Caching is an optimisation; never fail a command over it.
   }
+}
+
+function prune(dir: string): void {
+  const entries = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  if (entries.length <= MAX_ENTRIES) return;
+  const byAge = entries.map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of byAge.slice(MAX_ENTRIES)) rmSync(join(dir, name), { force: true });
 }
