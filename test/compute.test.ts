@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
+import { compareIds, itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
 import { occurrencesOf } from '../src/compute/occurrences.js';
 import { rosterStateAt, townsAt } from '../src/compute/standardization.js';
 import { meets } from '../src/compute/targets.js';
@@ -209,5 +209,12 @@ describe('standardization and targets', () => {
     expect(meets({ direction: 'reduce_by', value: 20 }, 25)).toBe(true);
     expect(meets({ direction: 'zero' }, 0)).toBe(true);
     expect(meets({ direction: 'decrease' }, 0)).toBe(false);
+  });
+});
+
+describe('id order', () => {
+  it('sorts numbers inside ids by value and periods in calendar order', () => {
+    const ids = ['ZH-10', 'ZH-2', 'GM-A10', 'GM-A02', 'FM-07@2022-10', 'FM-07@2022-02', 'FM-07@2022-W05', 'FM-07@2022-W12', 'ZH-02/m10', 'ZH-02/m2'];
+    expect([...ids].sort(compareIds)).toEqual(['FM-07@2022-02', 'FM-07@2022-10', 'FM-07@2022-W05', 'FM-07@2022-W12', 'GM-A02', 'GM-A10', 'ZH-2', 'ZH-02/m2', 'ZH-02/m10', 'ZH-10']);
   });
 });

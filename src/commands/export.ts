@@ -12,7 +12,7 @@ export interface ExportOptions {
 
 /** `plan export`: the whole validated plan as JSON, or one table of it as CSV for Excel and WPS. */
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<ExitCode> {
-  const data = exportPlan(await loadPlan(ctx));
+  const data = exportPlan(await loadPlan(ctx, { fullText: true }));
   if (options.format === 'json') {
     ctx.io.stdout(renderJson(data));
     return EXIT.ok;

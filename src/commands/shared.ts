@@ -11,10 +11,14 @@ import type { Plan } from '../model/plan.js';
  * Loads and validates the data folder; a folder with errors stops the command with exit 1.
  * A plan built from exactly the same bytes before is taken from the cache instead, and then the
  * parsers and validators are never loaded.
+ *
+ * Reports never print a task's full text or a domain's goals, so by default they get a plan
+ * without them (text '' and no goals), which is a third of the size to cache and read back.
+ * `plan export` asks for the full text.
  */
-export async function loadPlan(ctx: Context): Promise<Plan> {
+export async function loadPlan(ctx: Context, options: { fullText: boolean } = { fullText: false }): Promise<Plan> {
   const raw = await readFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
-  const key = cacheKey(raw, 'plan', ctx.io.env);
+  const key = cacheKey(raw, options.fullText ? 'plan' : 'plan-without-text', ctx.io.env);
   const cached = readCache<Plan>(key, ctx.io.env);
   if (cached) return cached;
   const [{ parseFolder }, { countBySeverity, validateFolder }, { buildPlan }, { renderDiagnosticsText }] = await Promise.all([
@@ -30,9 +34,14 @@ export async function loadPlan(ctx: Context): Promise<Plan> {
     ctx.io.stderr(renderDiagnosticsText(errors, loaded.files.length, ctx.msg, ctx.colors));
     throw new PlanError(ctx.msg.fixDataFirst, EXIT.dataProblems);
   }
-  const plan = buildPlan(loaded.files);
+  const built = buildPlan(loaded.files);
+  const plan = options.fullText ? built : withoutText(built);
   writeCache(key, plan, ctx.io.env);
   return plan;
+}
+
+function withoutText(plan: Plan): Plan {
+  return { ...plan, domains: plan.domains.map((d) => ({ ...d, goals: [], tasks: d.tasks.map((t) => ({ ...t, text: '' })) })) };
 }
 
 /** --as-of, or today in the plan's time zone (not the machine's). */

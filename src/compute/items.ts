@@ -122,13 +122,36 @@ export function byDueThenId(a: Item, b: Item): number {
   return a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id);
 }
 
-// One collator for all comparisons: String#localeCompare with options builds one per call.
-let idCollator: Intl.Collator | undefined;
-
-/** Orders ids so that ZH-2 sorts before ZH-10 and occurrences in period order. */
+/**
+ * Orders ids so that ZH-2 sorts before ZH-10 and occurrences in period order: runs of digits
+ * compare as numbers, everything else by character code. (A collator would load ICU data.)
+ */
 export function compareIds(a: string, b: string): number {
-  idCollator ??= new Intl.Collator('en', { numeric: true });
-  return idCollator.compare(a, b);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      let endA = i;
+      let endB = j;
+      while (endA < a.length && isDigit(a.charCodeAt(endA))) endA++;
+      while (endB < b.length && isDigit(b.charCodeAt(endB))) endB++;
+      const difference = Number(a.slice(i, endA)) - Number(b.slice(j, endB));
+      if (difference !== 0) return difference;
+      i = endA;
+      j = endB;
+      continue;
+    }
+    if (ca !== cb) return ca - cb;
+    i++;
+    j++;
+  }
+  return a.length - i - (b.length - j);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** Everyone who answers for an item: its people (owners, then leaders) and its units. */
