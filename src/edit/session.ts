@@ -7,6 +7,7 @@ import { parseSource } from '../load/parse.js';
 import { documentOf, type SourceFile } from '../load/source-file.js';
 import { buildPlan, type Plan } from '../model/plan.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { visible } from '../render/text.js';
 import { countBySeverity, validateFolder } from '../validate/index.js';
 import { unifiedDiff } from './diff.js';
 import { acquireLock, LockBusyError } from './lock.js';
@@ -46,7 +47,8 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
     const original = request.file.text;
     const doc = documentOf(request.file);
     request.change(doc);
-    const updated = editedText(original, doc);
+    // Lines the serialiser writes end in \n; a file saved with CRLF keeps CRLF throughout.
+    const updated = keepLineEnds(original, editedText(original, doc));
 
     const reparsed = parseSource(request.file.path, request.file.absolutePath, request.file.kind, updated, ctx.msg);
     const files = loaded.files.map((f) => (f === request.file ? reparsed.file : f));
@@ -57,13 +59,22 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
     }
     const diff = unifiedDiff(request.file.path, original, updated);
     if (dryRun) {
-      ctx.io.stdout(diff);
+      ctx.io.stdout(visible(diff));
       return EXIT.ok;
     }
-    if (updated !== original) await writeFileAtomic(request.file.absolutePath, updated, { overwrite: true });
-    ctx.io.stdout(`${request.summary}\n`);
+    // A byte-order mark the file had (Windows editors write one) is written back.
+    const bytes = request.file.bom ? `\uFEFF${updated}` : updated;
+    if (updated !== original) await writeFileAtomic(request.file.absolutePath, bytes, { overwrite: true });
+    ctx.io.stdout(`${visible(request.summary)}\n`);
     return EXIT.ok;
   } finally {
     await release?.();
   }
+}
+
+/** The edited text with the original's line ends: CRLF everywhere if the original used CRLF. */
+function keepLineEnds(original: string, updated: string): string {
+  const crlf = original.split('\r\n').length - 1;
+  const lf = original.split('\n').length - 1;
+  return crlf > 0 && crlf * 2 >= lf ? updated.replace(/\r?\n/g, '\r\n') : updated;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -21,8 +21,14 @@ export async function writeFileAtomic(path: string, content: string, options: { 
     return;
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx');
+  // The new file gets the old one's permissions: a file kept private (0600) must not become world-readable.
+  const mode = await lstat(path).then(
+    (info) => (info.isFile() ? info.mode & 0o7777 : undefined),
+    () => undefined,
+  );
+  const handle = await open(temporary, 'wx', mode ?? 0o666);
   try {
+    if (mode !== undefined) await handle.chmod(mode);
     await handle.writeFile(content, 'utf8');
     await handle.sync();
   } finally {

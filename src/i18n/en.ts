@@ -5,13 +5,30 @@ export const en = {
   dataDirNotFolder: (dir: string) => `not a folder: ${dir}`,
   fileMissing: (file: string) => `required file ${file} is missing`,
   notAFile: (file: string) => `${file} is a folder, not a file`,
+  notAFolder: (name: string) => `${name} is a file, not a folder: the domain files go in a folder named ${name}/`,
+  notRegularFile: (file: string) => `${file} is not a regular file (a device, FIFO or socket); only regular files are read`,
   unreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+  ioReason: (code: string) =>
+    ({
+      EACCES: 'permission denied; check the permissions of the file and its folders',
+      EPERM: 'permission denied; check the permissions of the file and its folders',
+      ELOOP: 'it is a symbolic link that leads back to itself (a link loop)',
+      ENOENT: 'it does not exist (a symbolic link to a missing file?)',
+      ENAMETOOLONG: 'the path is too long',
+      EMFILE: 'too many open files',
+      ENFILE: 'too many open files',
+      EIO: 'input/output error from the disk',
+    })[code] ?? code,
+  misnamedFile: (file: string, expected: string) => `${file} is not read: the file must be named ${expected}`,
   tooLarge: (mb: number, limit: number) => `file is ${mb} MB; files over ${limit} MB are refused`,
-  utf16: 'file is saved as UTF-16; re-save it as UTF-8',
+  utf16: 'file is saved as UTF-16; re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f UTF-16 -t UTF-8)',
   notUtf8: (byte: number, looksGbk: boolean) =>
-    `not valid UTF-8 at byte ${byte}` + (looksGbk ? '; the file looks like GBK/GB18030: re-save it as UTF-8' : '; re-save it as UTF-8'),
+    `not valid UTF-8 at byte ${byte}` +
+    (looksGbk
+      ? '; the file looks like GBK/GB18030: re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f GB18030 -t UTF-8)'
+      : '; re-save it as UTF-8'),
   unknownFile: (file: string) => `unknown file ${file} is ignored (expected plan.yaml, people.yaml, towns.yaml, enterprises.yaml, domains/*.yaml)`,
-  tooDeep: (depth: number) => `nesting is ${depth} levels deep; more than 64 is refused`,
+  tooDeep: (limit: number) => `nesting is more than ${limit} levels deep here; deeper nesting is refused`,
   // YAML
   yamlSyntax: (detail: string) => `YAML syntax: ${detail}`,
   yamlCodes: {
@@ -23,15 +40,27 @@ export const en = {
     UNEXPECTED_TOKEN: 'unexpected text here; check the indentation and the "- " of list items',
     MULTIPLE_DOCS: 'a data file holds one document; remove the extra "---"',
   } as Record<string, string>,
+  controlCharacter: (code: string) => `invisible control character ${code} here; YAML does not allow it: delete it (or write it as an escape in double quotes)`,
+  unclosedQuote: 'this quote is never closed; add the closing quote where the text ends',
+  unclosedBracket: (open: string, close: string) => `this ${open} is never closed; add the ${close} where the list or mapping ends`,
+  colonInValue: 'a value that contains ": " must be put in quotes (or this line is mis-indented)',
+  yamlVersionIgnored: (version: string) => `%YAML ${version} is ignored: data files are read as YAML 1.2 (yes and no are text, 010 is 10)`,
+  unknownTag: (tag: string) => `the tag ${tag} is not supported and is ignored; remove it`,
+  strayDash: 'a list item ("- ") cannot start here; check its indentation against the lines above',
   duplicateKey: (key: string) => `duplicate key "${key}"`,
-  aliasLimit: 'too many aliases (possible "billion laughs" document); aliases are limited',
+  aliasLimit: (alias: string, limit: number) =>
+    `alias *${alias} expands to too many values (a "billion laughs" document?); at most ${limit} alias expansions are allowed`,
   emptyFile: 'file is empty',
+  onlyComments: 'file has only comments and no data',
+  leadingZero: (source: string, value: string) =>
+    `${source} was read as the number ${value}, without its leading zero; write ${value}, or "${source}" in quotes if it is text`,
   // schema
   required: (key: string) => `missing required key "${key}"`,
   unknownKey: (key: string, allowed: string) => `unknown key "${key}" (allowed: ${allowed})`,
   forbiddenKey: (key: string) => `key "${key}" is not allowed`,
   wrongType: (expected: string, actual: string) => `must be ${expected}, found ${actual}`,
   notOneOf: (allowed: string, actual: string) => `must be one of ${allowed}, found ${actual}`,
+  plainTextBoolean: (value: string) => `${value} is plain text in YAML 1.2, not true/false (only true and false are booleans)`,
   notADate: (value: string) => `"${value}" is not a real calendar date written YYYY-MM-DD`,
   badPattern: (value: string, expected: string) => `"${value}" does not have the expected form (${expected})`,
   tooSmall: (limit: number) => `must be at least ${limit}`,

@@ -23,24 +23,46 @@ export function decodeText(bytes: Uint8Array, msg: Messages): Decoded {
 
 function looksUtf16(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  // UTF-16 without a byte-order mark: ASCII characters come with a zero byte beside them.
-  const sample = bytes.subarray(0, 200);
-  let zeros = 0;
-  for (const b of sample) if (b === 0) zeros++;
-  return sample.length >= 4 && zeros * 4 >= sample.length;
+  // UTF-16 without a byte-order mark: each ASCII character (keys, ":", line ends) comes with a zero
+  // byte beside it, always on the same side. Text never holds zero bytes, so a few stray ones do not count.
+  const sample = bytes.subarray(0, 1024);
+  let even = 0;
+  let odd = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  });
+  const zeros = even + odd;
+  if (sample.length >= 4 && zeros * 4 >= sample.length) return true;
+  return zeros >= 8 && Math.min(even, odd) * 20 <= zeros;
 }
 
-/** Byte offset of the first malformed UTF-8 sequence. */
+/**
+ * Byte offset of the first malformed UTF-8 sequence, by the same rules as the decoder: no overlong
+ * forms (C0, E0 80), no surrogates (ED A0), nothing above U+10FFFF (F4 90), no bytes F5–FF.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
-    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // The second byte's range depends on the first; the others are plain continuation bytes.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    const second = bytes[i + 1]!;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     i += length;
   }
-  return i;
+  // Not found by these rules (it should have been): point at the last byte rather than past the end.
+  return Math.max(0, bytes.length - 1);
 }
 
 /** GBK encodes a Chinese character as a lead byte 0x81–0xFE and a trail byte 0x40–0xFE. */

@@ -50,6 +50,8 @@ function parseRaw(raw: RawFile, msg: Messages): { file?: SourceFile; diagnostics
       ],
     };
   }
-  return parseSource(raw.path, raw.absolutePath, raw.kind, decoded.text, msg);
+  const parsed = parseSource(raw.path, raw.absolutePath, raw.kind, decoded.text, msg);
+  if (raw.bytes[0] === 0xef && raw.bytes[1] === 0xbb && raw.bytes[2] === 0xbf) parsed.file.bom = true;
+  return parsed;
 }
 

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PlanError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
@@ -43,11 +44,16 @@ export async function readFolder(dir: string, msg: Messages, shownDir = '.'): Pr
     else if (spec.required) diagnostics.push(fileLevel(show(name), 'missing-file', msg.fileMissing(name)));
   }
   for (const name of entries) {
-    if (name.startsWith('.') || name in TOP_LEVEL || name === 'domains') continue;
-    diagnostics.push({ ...fileLevel(show(name), 'unknown-file', msg.unknownFile(name)), severity: 'warning' });
+    if (name.startsWith('.') || Object.hasOwn(TOP_LEVEL, name) || name === 'domains') continue;
+    // plan.yml for plan.yaml: say which name is read rather than only that this one is not.
+    const meant = name.replace(/\.yml$/i, '.yaml').toLowerCase();
+    const message = meant !== name && Object.hasOwn(TOP_LEVEL, meant) ? msg.misnamedFile(name, meant) : msg.unknownFile(name);
+    diagnostics.push({ ...fileLevel(show(name), 'unknown-file', message), severity: 'warning' });
   }
   if (entries.includes('domains')) {
-    for (const name of await listFolder(join(dir, 'domains'), msg)) {
+    const listed = await listSubfolder(join(dir, 'domains'), 'domains', msg);
+    if (!Array.isArray(listed)) diagnostics.push(fileLevel(show('domains'), 'io', listed.message));
+    for (const name of Array.isArray(listed) ? listed : []) {
       if (name.startsWith('.')) continue;
       const path = `domains/${name}`;
       if (/\.ya?ml$/.test(name)) wanted.push({ path, kind: 'domain' });
@@ -55,7 +61,7 @@ export async function readFolder(dir: string, msg: Messages, shownDir = '.'): Pr
     }
   }
 
-  const read = await Promise.all(wanted.map((w) => readOne(join(dir, w.path), show(w.path), w.kind, msg)));
+  const read = await Promise.all(wanted.map((w) => readOne(join(dir, w.path), w.path, show(w.path), w.kind, msg)));
   const files: RawFile[] = [];
   for (const result of read) {
     if ('bytes' in result) files.push(result);
@@ -71,20 +77,61 @@ async function listFolder(dir: string, msg: Messages): Promise<string[]> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PlanError(msg.dataDirMissing(dir));
     if (code === 'ENOTDIR') throw new PlanError(msg.dataDirNotFolder(dir));
-    throw new PlanError(msg.unreadable(dir, code ?? String(error)));
+    throw new PlanError(msg.unreadable(dir, msg.ioReason(code ?? String(error))));
   }
 }
 
-async function readOne(absolutePath: string, path: string, kind: FileKind, msg: Messages): Promise<RawFile | Diagnostic> {
+/** The entries of domains/; a domains that is a file, or cannot be read, is a problem of the data, not of the run. */
+async function listSubfolder(dir: string, name: string, msg: Messages): Promise<string[] | { message: string }> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return { message: msg.notAFolder(name) };
+    return { message: msg.unreadable(name, msg.ioReason(code ?? String(error))) };
+  }
+}
+
+/**
+ * Reads one data file. Only regular files are read (a FIFO would block forever, /dev/zero never
+ * ends), and never more than MAX_FILE_MB, however the file changes while it is read.
+ */
+async function readOne(absolutePath: string, name: string, path: string, kind: FileKind, msg: Messages): Promise<RawFile | Diagnostic> {
+  const limit = MAX_FILE_MB * 1024 * 1024;
   try {
     const info = await stat(absolutePath);
-    if (info.isDirectory()) return fileLevel(path, 'io', msg.notAFile(path));
-    if (info.size > MAX_FILE_MB * 1024 * 1024) return fileLevel(path, 'io', msg.tooLarge(Math.round(info.size / 1024 / 1024), MAX_FILE_MB));
-    return { path, absolutePath, kind, bytes: await readFile(absolutePath) };
+    if (info.isDirectory()) return fileLevel(path, 'io', msg.notAFile(name));
+    if (!info.isFile()) return fileLevel(path, 'io', msg.notRegularFile(name));
+    if (info.size > limit) return fileLevel(path, 'io', msg.tooLarge(Math.round(info.size / 1024 / 1024), MAX_FILE_MB));
+    // O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening it must not hang.
+    const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) return fileLevel(path, 'io', msg.notRegularFile(name));
+      const bytes = await readAtMost(handle, limit);
+      if (bytes === undefined) return fileLevel(path, 'io', msg.tooLarge(MAX_FILE_MB, MAX_FILE_MB));
+      return { path, absolutePath, kind, bytes };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return fileLevel(path, 'io', msg.unreadable(path, code));
+    return fileLevel(path, 'io', msg.unreadable(name, msg.ioReason(code)));
   }
+}
+
+/** The whole content of an open file, or undefined if it is longer than `limit` bytes. */
+async function readAtMost(handle: Awaited<ReturnType<typeof open>>, limit: number): Promise<Uint8Array | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return undefined;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export function fileLevel(file: string, rule: string, message: string): Diagnostic {

@@ -12,6 +12,8 @@ export interface SourceFile {
   absolutePath: string;
   kind: FileKind;
   text: string;
+  /** The file on disk starts with a UTF-8 byte-order mark (not part of `text`); an edit keeps it. */
+  bom?: boolean;
   /** The plain JavaScript value; undefined when the file could not be parsed. */
   data: unknown;
   /** The YAML document with node positions; see documentOf. */
@@ -25,7 +27,18 @@ export interface SourceFile {
  * until a diagnostic or an edit needs one; it is then parsed once and kept.
  */
 export function documentOf(file: SourceFile): Document.Parsed {
-  file.doc ??= parseDocument(file.text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  // Always YAML 1.2's core schema, whatever a %YAML directive says: yes stays text, 010 stays 10,
+  // 12:30 stays text, and no tag (!!binary, !!set, !!timestamp) makes anything but plain values.
+  file.doc ??= parseDocument(file.text, {
+    lineCounter: new LineCounter(),
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    resolveKnownTags: false,
+  });
   return file.doc;
 }
 
@@ -49,7 +62,9 @@ export function linePosition(file: SourceFile, offset: number): { line: number; 
 
 /** Builds a diagnostic at a character offset of the file, with the offending line attached. */
 export function diagnosticAtOffset(file: SourceFile, offset: number, severity: Severity, rule: string, message: string): Diagnostic {
-  const { line, col } = linePosition(file, Math.max(0, Math.min(offset, file.text.length)));
+  // The end of a file that ends with a line break is shown at the end of its last line, not on a line that is not there.
+  const end = file.text.endsWith('\n') ? file.text.length - 1 : file.text.length;
+  const { line, col } = linePosition(file, Math.max(0, Math.min(offset, end)));
   return { file: file.path, line, column: col, severity, rule, message, sourceLine: sourceLineAt(file.text, line) };
 }
 

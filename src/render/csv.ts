@@ -1,9 +1,12 @@
+import { visible } from './text.js';
+
 /** A UTF-8 byte-order mark: without it Excel and WPS read Chinese CSV as the local code page. */
 export const BOM = '\uFEFF';
 
 /**
  * RFC 4180 CSV with a byte-order mark and CRLF line ends. A cell that a spreadsheet would run as a
  * formula (leading =, +, -, @, tab or carriage return) is prefixed with ' so it stays text.
+ * Line breaks inside a cell are kept (the cell is quoted); other control characters are not.
  */
 export function renderCsv(header: readonly string[], rows: readonly (string | number | null | undefined)[][]): string {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
@@ -12,7 +15,8 @@ export function renderCsv(header: readonly string[], rows: readonly (string | nu
 
 function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
+  // Control characters (ESC …) are shown as \xNN: a CSV printed to a terminal must not drive it either.
+  let text = visible(String(value));
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

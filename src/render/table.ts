@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { displayWidth, padToWidth, truncateToWidth, visible } from './text.js';
+import { displayWidth, truncateToWidth, visible } from './text.js';
 
 export interface Column {
   header: string;
@@ -67,9 +67,4 @@ export function renderMarkdownTable(columns: readonly Column[], rows: readonly s
 const ANSI = /\u001b\[[0-9;]*m/g;
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
-}
-
-/** Pads a label for simple two-column listings. */
-export function labelled(label: string, width: number, value: string): string {
-  return `${padToWidth(label, width)}  ${value}`;
 }

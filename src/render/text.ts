@@ -1,13 +1,6 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 
-/**
- * Makes text from the data safe for a terminal: control characters (ESC and friends) are shown as
- * visible \xNN escapes, so data can never move the cursor, recolour or retitle the terminal.
- */
-export function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export { visible } from './visible.js';
 
 // Emoji, joiners, variation selectors and combining marks need measuring by grapheme.
 // eslint-disable-next-line no-control-regex

@@ -10,6 +10,8 @@ export interface Diagnostic {
   message: string;
   /** The offending source line, for the caret display; absent when there is none (e.g. a missing file). */
   sourceLine?: string;
+  /** A summary ("… 12 more problems") that comes after the other diagnostics at its position. */
+  trailer?: true;
 }
 
 /** Orders diagnostics by file, then position, so output is stable whatever order the checks ran in. */
@@ -19,6 +21,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
       a.line - b.line ||
       a.column - b.column ||
+      (a.trailer ? 1 : 0) - (b.trailer ? 1 : 0) ||
       a.rule.localeCompare(b.rule) ||
       a.message.localeCompare(b.message),
   );

@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import type { Messages } from '../i18n/index.js';
 import { isCalendarDate } from '../model/dates.js';
 import { diagnosticAtPath, type FileKind, type PathSegment, type SourceFile } from '../load/source-file.js';
-import type { Diagnostic } from './diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import commonSchema from '../../schemas/common.json' with { type: 'json' };
 import domainSchema from '../../schemas/domain.json' with { type: 'json' };
 import enterprisesSchema from '../../schemas/enterprises.json' with { type: 'json' };
@@ -40,10 +40,12 @@ export function schemaDiagnostics(file: SourceFile, msg: Messages): Diagnostic[]
   const validate = validators()[file.kind];
   if (validate(file.data)) return [];
   const errors = (validate.errors ?? []).filter((e) => !isNestedPropertyNameError(e));
-  const diagnostics = onePerPosition(errors.map((error) => toDiagnostic(file, error, msg))).slice(0, MAX_ERRORS_PER_FILE);
-  if (errors.length > MAX_ERRORS_PER_FILE) {
+  // The first ones in the file are shown; the count of the rest comes after them, at the last one shown.
+  const all = sortDiagnostics(onePerPosition(errors.map((error) => toDiagnostic(file, error, msg))));
+  const diagnostics = all.slice(0, MAX_ERRORS_PER_FILE);
+  if (all.length > MAX_ERRORS_PER_FILE) {
     const last = diagnostics[diagnostics.length - 1]!;
-    diagnostics.push({ ...last, rule: 'schema', message: msg.moreDiagnostics(errors.length - MAX_ERRORS_PER_FILE, file.path) });
+    diagnostics.push({ ...last, rule: 'schema', message: msg.moreDiagnostics(all.length - MAX_ERRORS_PER_FILE, file.path), trailer: true });
   }
   return diagnostics;
 }
@@ -83,9 +85,9 @@ function toDiagnostic(file: SourceFile, error: ErrorObject, msg: Messages): Diag
       return at([...path, key], msg.forbiddenKey(key), true);
     }
     case 'type':
-      return at(path, msg.wrongType(typeList(params.type, msg), describe(value, msg)));
+      return at(path, withBooleanHint(msg.wrongType(typeList(params.type, msg), describe(value, msg)), value, msg));
     case 'enum':
-      return at(path, msg.notOneOf((params.allowedValues as unknown[]).join(', '), describe(value, msg)));
+      return at(path, withBooleanHint(msg.notOneOf((params.allowedValues as unknown[]).join(', '), describe(value, msg)), value, msg));
     case 'format':
       return at(path, msg.notADate(String(value)));
     case 'pattern':
@@ -101,6 +103,11 @@ function toDiagnostic(file: SourceFile, error: ErrorObject, msg: Messages): Diag
     default:
       return at(path, msg.schemaOther(error.message ?? error.keyword));
   }
+}
+
+/** YAML 1.1 read yes/no/on/off as booleans; YAML 1.2, which is read here, keeps them as text. Say so. */
+function withBooleanHint(message: string, value: unknown, msg: Messages): string {
+  return typeof value === 'string' && /^(?:y|n|yes|no|on|off)$/i.test(value) ? `${message}; ${msg.plainTextBoolean(value)}` : message;
 }
 
 /** Decodes a JSON pointer such as /tasks/3/due into path segments. */
