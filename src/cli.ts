@@ -5,6 +5,7 @@ import { EXIT, PlanError, type ExitCode } from './errors.js';
 import { messages, pickLang } from './i18n/index.js';
 import { resolveDataDir } from './load/data-dir.js';
 import { makeColors } from './render/color.js';
+import { visible } from './render/visible.js';
 
 interface GlobalOptions {
   data?: string;
@@ -226,7 +227,7 @@ function handleError(error: unknown, io: Io, debug: boolean, internal: (detail: 
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
     return error.exitCode;
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = visible(error instanceof Error ? error.message : String(error));
   io.stderr(`plan: ${internal(detail)}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT.trouble;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
+import { byDueThenId, compareIds, itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
 import { occurrencesOf } from '../src/compute/occurrences.js';
 import { rosterStateAt, townsAt } from '../src/compute/standardization.js';
 import { meets } from '../src/compute/targets.js';
@@ -136,7 +136,7 @@ describe('item states at a date', () => {
 
   it('counts an occurrence completed late as done late, with its days late', () => {
     const plan = planWith([task({ id: 'AA-01', recurrence: { every: 'quarter', done: { '2022-Q1': '2022-04-10', '2022-Q2': '2022-06-30' } } })]);
-    const states = itemsAt(planItems(plan).items, '2022-07-15', 14).map((i) => `${i.id} ${i.state} ${i.daysLate}`);
+    const states = itemsAt(planItems(plan).items, '2022-07-15', 14).sort(byDueThenId).map((i) => `${i.id} ${i.state} ${i.daysLate}`);
     expect(states).toEqual(['AA-01@2022-Q1 done_late 10', 'AA-01@2022-Q2 done_on_time 0', 'AA-01@2022-Q3 open 0', 'AA-01@2022-Q4 open 0']);
   });
 
@@ -144,7 +144,7 @@ describe('item states at a date', () => {
     const plan = planWith([
       task({ id: 'AA-01', due: '2022-08-31', dueStated: true, milestones: [{ id: 'm1', title: '试点', due: '2022-05-31', completed: '2022-05-10' }] }),
     ]);
-    const states = itemsAt(planItems(plan).items, '2022-06-30', 14).map((i) => `${i.id} ${i.state}`);
+    const states = itemsAt(planItems(plan).items, '2022-06-30', 14).sort(byDueThenId).map((i) => `${i.id} ${i.state}`);
     expect(states).toEqual(['AA-01/m1 done_on_time', 'AA-01 open']);
   });
 

@@ -14,7 +14,7 @@ import { ROOT, runCli } from './helpers.js';
 const SEED = Number(process.env.PLAN_FUZZ_SEED ?? 20220630);
 const SCALE = Number(process.env.PLAN_FUZZ_SCALE ?? 1);
 /** Runs per property; together they keep this file well under a minute on two cores. */
-const RUNS = { positions: Math.round(400 * SCALE), terminal: Math.round(120 * SCALE), nesting: Math.round(1500 * SCALE) };
+const RUNS = { positions: Math.round(400 * SCALE), terminal: Math.round(120 * SCALE), nesting: Math.round(5000 * SCALE) };
 
 const FILES = ['plan.yaml', 'people.yaml', 'towns.yaml', 'enterprises.yaml', ...readdirSync(join(ROOT, 'data/domains')).sort().map((f) => `domains/${f}`)];
 
@@ -150,7 +150,7 @@ describe('plan check on randomly damaged copies of data/', () => {
     const piece = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...pieces) },
       { weight: 2, arbitrary: fc.integer({ min: 0, max: 40 }).map((n) => `\n${' '.repeat(n)}`) },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...pieces), fc.integer({ min: 10, max: 80 })).map(([p, n]) => p.repeat(n)) },
+      { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...pieces), fc.integer({ min: 10, max: 120 })).map(([p, n]) => p.repeat(n)) },
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 300 }), (parts) => {

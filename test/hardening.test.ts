@@ -179,6 +179,12 @@ const cases: Case[] = [
     problems: ['data/domains/01-aa.yaml:14:9 error yaml-syntax'],
     messages: { 0: 'alias *j expands to too many values (a "billion laughs" document?); at most 100 alias expansions are allowed' },
   },
+  {
+    overlay: 'alias-chain',
+    exitCode: 1,
+    problems: ['data/domains/01-aa.yaml:3004:13 error yaml-syntax'],
+    messages: { 0: 'alias *a2998 expands to too many values (a "billion laughs" document?); at most 100 alias expansions are allowed' },
+  },
   { overlay: 'deep-flow', exitCode: 1, problems: ['data/domains/01-aa.yaml:4:71 error yaml-syntax'], messages: { 0: DEEP } },
   { overlay: 'deep-block', exitCode: 1, problems: ['data/domains/01-aa.yaml:1:129 error yaml-syntax'], messages: { 0: DEEP } },
   { overlay: 'deep-mapping', exitCode: 1, problems: ['data/domains/01-aa.yaml:4:198 error yaml-syntax'], messages: { 0: DEEP } },
@@ -392,8 +398,8 @@ describe('files that are not what they should be', () => {
 describe('documents built to exhaust the parser', () => {
   // Parsing deeply nested documents recurses once per level; twice in one process, that can abort Node.
   // Every one is refused before any parser sees it, quickly and in little memory, one after another here.
-  it.each(['alias-bomb', 'deep-flow', 'deep-block', 'deep-mapping', 'deep-flow', 'deep-block', 'deep-mapping'])(
-    '%s is refused in well under a second, without growing the heap',
+  it.each(['alias-bomb', 'alias-chain', 'deep-flow', 'deep-block', 'deep-mapping', 'deep-flow', 'deep-block', 'deep-mapping'])(
+    '%s is refused in well under two seconds, without growing the heap',
     async (overlay) => {
       const cwd = fixtureFolder(`hardening/${overlay}`);
       const before = process.memoryUsage().heapUsed;
@@ -402,24 +408,30 @@ describe('documents built to exhaust the parser', () => {
       const elapsed = performance.now() - started;
       expect(code).toBe(1);
       expect(rows).toHaveLength(1);
-      expect(elapsed).toBeLessThan(1500);
+      expect(elapsed).toBeLessThan(2000);
       expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
       // Commands that need the data stop at the same place, with exit 1.
       expect((await runCli(['status'], { cwd })).code).toBe(1);
     },
   );
 
-  it('refuses a deep file even when it is 20 MB of brackets, or hides its brackets after a stray quote', async () => {
+  it('refuses a deep file even when it is 20 MB of brackets, hides its brackets after a stray quote, or nests by broken keys', async () => {
     const cwd = fixtureFolder();
     const big = join(cwd, 'data/domains/02-bb.yaml');
     writeFileSync(big, `id: BB\ntitle: x\ntasks: []\ngoals: ${'['.repeat(10_000_000)}${']'.repeat(10_000_000)}\n`);
     const sneaky = join(cwd, 'data/domains/03-cc.yaml');
     // A naive scanner takes the " for an open quote and skips the brackets after it; the parser does not.
     writeFileSync(sneaky, `id: CC\ntitle: 说明\n  "引用\ntasks: []\ngoals: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    // Broken text nests too: in a flow list each "a: " opens a mapping inside the last.
+    writeFileSync(join(cwd, 'data/domains/04-dd.yaml'), `id: DD\ntitle: x\ntasks: []\ngoals: [: , ${'a: '.repeat(100)}]\n`);
     const started = performance.now();
     const { rows } = await check(cwd);
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(where(rows)).toEqual(['data/domains/02-bb.yaml:4:71 error yaml-syntax', 'data/domains/03-cc.yaml:5:71 error yaml-syntax']);
+    expect(where(rows)).toEqual([
+      'data/domains/02-bb.yaml:4:71 error yaml-syntax',
+      'data/domains/03-cc.yaml:5:71 error yaml-syntax',
+      'data/domains/04-dd.yaml:4:203 error yaml-syntax',
+    ]);
   });
 });
 

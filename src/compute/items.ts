@@ -113,9 +113,9 @@ export function itemAt(item: Item, asOf: IsoDate, soonDays: number): ItemAt {
   return at('open');
 }
 
-/** All items at a date, sorted by due date then id. */
+/** All items at a date, in plan order (reports sort the lists they show). */
 export function itemsAt(items: readonly Item[], asOf: IsoDate, soonDays: number): ItemAt[] {
-  return items.map((item) => itemAt(item, asOf, soonDays)).sort(byDueThenId);
+  return items.map((item) => itemAt(item, asOf, soonDays));
 }
 
 export function byDueThenId(a: Item, b: Item): number {

@@ -112,7 +112,7 @@ function syntaxDiagnostic(file: SourceFile, error: YamlProblem, msg: Messages): 
   }
   // An unclosed quote or bracket is noticed at the end of the file, or where the text stops making
   // sense; the quote or bracket that was opened is the place to fix.
-  const unclosed = error.code === 'TAB_AS_INDENT' ? undefined : firstUnclosed(text, error.pos[0]);
+  const unclosed = error.code === 'TAB_AS_INDENT' ? undefined : unclosedBefore(text, error.pos[0]);
   if (unclosed?.kind === 'quote') return at(unclosed.offset, msg.unclosedQuote);
   if (unclosed?.kind === 'bracket') return at(unclosed.offset, msg.unclosedBracket(text[unclosed.offset]!, text[unclosed.offset] === '[' ? ']' : '}'));
   const offset = error.code === 'MULTILINE_IMPLICIT_KEY' ? lastLineIndent(text, error.pos[1]) : error.pos[0];
@@ -137,7 +137,8 @@ const STRUCTURE_CODES = new Set(['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KE
 
 function emptyFile(file: SourceFile, msg: Messages): Diagnostic[] {
   file.data = undefined;
-  const onlyComments = /^\s*#/m.test(file.text);
+  const lines = file.text.split('\n');
+  const onlyComments = lines.some((line) => /^\s*#/.test(line)) && lines.every((line) => /^\s*(?:#.*)?$/.test(line));
   return [diagnosticAtOffset(file, 0, 'error', 'schema', onlyComments ? msg.onlyComments : msg.emptyFile)];
 }
 
@@ -178,7 +179,7 @@ function duplicateKeyName(text: string, offset: number): string {
  * The last quote or flow bracket opened before `before` and never closed, if any: the quote of a
  * quoted scalar that runs to the end of the file, or a "[" or "{" without its "]" or "}".
  */
-function firstUnclosed(text: string, before: number): { kind: 'quote' | 'bracket'; offset: number } | undefined {
+function unclosedBefore(text: string, before: number): { kind: 'quote' | 'bracket'; offset: number } | undefined {
   let found: { kind: 'quote' | 'bracket'; offset: number } | undefined;
   for (const token of cstTokens(text)) {
     if (token.offset > before || (found && token.offset < found.offset)) continue;
@@ -395,12 +396,25 @@ function depthBound(text: string): number {
   return 2 * worstLine + 2 + openers;
 }
 
-/** The alias whose expansion is largest (the first of them): the heart of a "billion laughs" document. */
+/**
+ * The alias whose expansion is largest (the first of them): the heart of a "billion laughs" document.
+ * Each alias is resolved once, in document order, to the last node before it with its anchor, and
+ * each node's expanded size is counted once: linear in the document, however it is built.
+ */
 function worstAlias(doc: Document.Parsed): { name: string; offset: number } | undefined {
+  const anchors = new Map<string, unknown>();
+  const targets = new Map<unknown, unknown>();
+  const aliases: { name: string; offset: number; node: unknown }[] = [];
+  visit(doc, (_, node) => {
+    if (isAlias(node)) {
+      targets.set(node, anchors.get(node.source));
+      aliases.push({ name: node.source, offset: node.range?.[0] ?? 0, node });
+    } else if ((isCollection(node) || isScalar(node)) && node.anchor) anchors.set(node.anchor, node);
+  });
   const sizes = new Map<unknown, number>();
   const busy = new Set<unknown>();
   const sizeOf = (node: unknown): number => {
-    if (isAlias(node)) return sizeOf(node.resolve(doc));
+    if (isAlias(node)) return sizeOf(targets.get(node));
     if (!isCollection(node) && !isPair(node)) return 1;
     const known = sizes.get(node);
     if (known !== undefined) return known;
@@ -414,13 +428,11 @@ function worstAlias(doc: Document.Parsed): { name: string; offset: number } | un
     return size;
   };
   let worst: { name: string; offset: number; size: number } | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      const size = sizeOf(node);
-      if (worst === undefined || size > worst.size) worst = { name: node.source, offset: node.range?.[0] ?? 0, size };
-    },
-  });
-  return worst;
+  for (const alias of aliases) {
+    const size = sizeOf(alias.node);
+    if (worst === undefined || size > worst.size) worst = { ...alias, size };
+  }
+  return worst && { name: worst.name, offset: worst.offset };
 }
 
 /**

@@ -107,7 +107,7 @@ async function readOne(absolutePath: string, name: string, path: string, kind: F
     const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       if (!(await handle.stat()).isFile()) return fileLevel(path, 'io', msg.notRegularFile(name));
-      const bytes = await readAtMost(handle, limit);
+      const bytes = await readAtMost(handle, limit, info.size);
       if (bytes === undefined) return fileLevel(path, 'io', msg.tooLarge(MAX_FILE_MB, MAX_FILE_MB));
       return { path, absolutePath, kind, bytes };
     } finally {
@@ -120,11 +120,13 @@ async function readOne(absolutePath: string, name: string, path: string, kind: F
 }
 
 /** The whole content of an open file, or undefined if it is longer than `limit` bytes. */
-async function readAtMost(handle: Awaited<ReturnType<typeof open>>, limit: number): Promise<Uint8Array | undefined> {
+async function readAtMost(handle: Awaited<ReturnType<typeof open>>, limit: number, expected: number): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
+    // Sized to the file as stat saw it (plus one byte to notice growth): a big plan has a thousand
+    // small files, and a megabyte buffer for each would keep the garbage collector busy.
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(expected - total, 0) + 1, 1024 * 1024, limit + 1 - total));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));

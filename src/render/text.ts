@@ -44,9 +44,3 @@ export function truncateToWidth(text: string, width: number): string {
   }
   return `${out}…`;
 }
-
-/** Pads text with spaces to `width` display columns. */
-export function padToWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const gap = Math.max(0, width - displayWidth(text));
-  return align === 'left' ? text + ' '.repeat(gap) : ' '.repeat(gap) + text;
-}
