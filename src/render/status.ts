@@ -79,6 +79,7 @@ export function headerLines(report: ReportBasis, msg: Messages, c: Colors): stri
 export function overdueTable(items: readonly ItemAt[], msg: Messages, c: Colors, width: number | undefined): string {
   const columns: Column[] = [
     { header: msg.col.id },
+    { header: msg.col.domain },
     { header: msg.col.title, flex: true },
     { header: msg.col.owner },
     { header: msg.col.due },
@@ -86,7 +87,7 @@ export function overdueTable(items: readonly ItemAt[], msg: Messages, c: Colors,
   ];
   return renderTable(
     columns,
-    items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), formatDue(i), c.red(String(i.daysLate))]),
+    items.map((i) => [i.id, i.domainId, formatItemTitle(i), formatOwners(i, msg), formatDue(i), c.red(String(i.daysLate))]),
     width,
   );
 }
