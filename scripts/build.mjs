@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // The build id keys the result cache: any change to the sources, schemas or dependencies changes it.
 const inputs = ['package-lock.json', ...['src', 'schemas'].flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => `${dir}/${f}`))]
@@ -25,6 +26,17 @@ await build({
   // Bundled CommonJS packages call require(); give ES modules one.
   banner: { js: "import { createRequire as __planCreateRequire } from 'node:module'; const require = __planCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  plugins: [
+    {
+      // See src/render/string-width-shim.ts. cli-table3 require()s string-width and expects the function itself.
+      name: 'cli-table3-width',
+      setup(build) {
+        const shim = fileURLToPath(new URL('../src/render/string-width-shim.ts', import.meta.url));
+        build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('cli-table3') ? { path: 'string-width', namespace: 'width-shim' } : undefined));
+        build.onLoad({ filter: /.*/, namespace: 'width-shim' }, () => ({ contents: `module.exports = require(${JSON.stringify(shim)}).default;`, loader: 'js', resolveDir: '.' }));
+      },
+    },
+  ],
   define: { __PLAN_BUILD__: JSON.stringify(buildId) },
   logLevel: 'warning',
 });

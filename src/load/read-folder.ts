@@ -133,7 +133,8 @@ async function readAtMost(handle: Awaited<ReturnType<typeof open>>, limit: numbe
     total += bytesRead;
     if (total > limit) return undefined;
   }
-  return Buffer.concat(chunks, total);
+  // Usually the file came in one read: hand that buffer over rather than copy it.
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 export function fileLevel(file: string, rule: string, message: string): Diagnostic {
