@@ -9,12 +9,14 @@ import { generate } from './generate.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** Runs on the bundled data, a tenth of a second each: more of them, as noise is a large part of so short a run. */
+const shortRounds = Math.max(runs, Number(process.env.BENCH_SHORT_RUNS ?? 31));
 const out = join(root, 'bench/out');
 const cacheDir = mkdtempSync(join(tmpdir(), 'plan-bench-cache-'));
-const rssProbe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
+const reportRss = fileURLToPath(new URL('./report-rss.cjs', import.meta.url));
 
 /** Runs a command once; returns wall seconds and, for plan runs, peak memory in MB. */
-function timeOnce(command, args, env = {}) {
+function timeOnce([command, args, env = {}]) {
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: root, env: { ...process.env, PLAN_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -29,15 +31,29 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Median wall time (and peak memory) of `runs` runs after one warm-up run. */
-function measure(command, args, env) {
-  timeOnce(command, args, env);
-  const samples = Array.from({ length: runs }, () => timeOnce(command, args, env));
-  const rss = samples.map((s) => s.rssMb).filter((v) => v !== undefined);
-  return { seconds: median(samples.map((s) => s.seconds)), rssMb: rss.length ? Math.max(...rss) : undefined, status: samples[0].status };
+/**
+ * Median wall time (and peak memory) of each scenario. A scenario is a list of commands whose
+ * times add up (ajv-cli takes one schema per run). Runs are interleaved, one of each scenario per
+ * round after a warm-up round, so that a busy moment of the machine falls on a plan run and on its
+ * baseline alike.
+ */
+function measure(scenarios, rounds) {
+  const samples = scenarios.map(() => []);
+  for (let round = 0; round <= rounds; round++) {
+    scenarios.forEach((commands, i) => {
+      const times = commands.map(timeOnce);
+      if (round > 0) samples[i].push({ seconds: times.reduce((sum, t) => sum + t.seconds, 0), rssMb: times[0].rssMb, status: times[0].status });
+    });
+  }
+  return samples.map((list) => {
+    const rss = list.map((s) => s.rssMb).filter((v) => v !== undefined);
+    return { seconds: median(list.map((s) => s.seconds)), rssMb: rss.length ? Math.max(...rss) : undefined, status: list[0].status };
+  });
 }
 
-const plan = (data, ...args) => [rssProbe, '--data', data, ...args];
+/** `plan ARGS` exactly as installed (bin/plan.cjs), with peak memory reported on exit. */
+const plan = (data, args, env) => [[process.execPath, ['-r', reportRss, join(root, 'bin/plan.cjs'), '--data', data, ...args], env]];
+const noCache = { PLAN_CACHE: '0' };
 /** ajv-cli over the same files and schemas: one run per file kind, as it takes one schema at a time. */
 function ajvCli(data) {
   const ajv = join(root, 'node_modules/ajv-cli/dist/index.js');
@@ -49,18 +65,12 @@ function ajvCli(data) {
     ['domain.json', 'domains/*.yaml'],
   ];
   return kinds.map(([schema, files]) => [
-    ajv,
-    ['validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', `schemas/${schema}`, '-r', 'schemas/common.json', '-d', join(data, files)],
+    process.execPath,
+    [ajv, 'validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', `schemas/${schema}`, '-r', 'schemas/common.json', '-d', join(data, files)],
   ]);
 }
-function measureAll(commands) {
-  const totals = [];
-  for (const [command, args] of commands) timeOnce(process.execPath, [command, ...args]);
-  for (let i = 0; i < runs; i++) totals.push(commands.reduce((sum, [command, args]) => sum + timeOnce(process.execPath, [command, ...args]).seconds, 0));
-  return { seconds: median(totals) };
-}
 
-console.log(`plan benchmark: median of ${runs} runs after a warm-up; node ${process.version}`);
+console.log(`plan benchmark: medians of interleaved runs after a warm-up (bundled data ${shortRounds} runs, scales 10 and 100 ${runs}); node ${process.version}`);
 // Regenerated every run, so the synthetic data always follows the bundled data.
 for (const scale of [10, 100]) generate(scale, join(out, `scale-${scale}`));
 const data = join(root, 'data');
@@ -68,15 +78,9 @@ const s10 = join(out, 'scale-10');
 const s100 = join(out, 'scale-100');
 const files100 = readdirSync(join(s100, 'domains')).length + 4;
 
-const node0 = measure(process.execPath, ['-e', '0']);
-const statusBundled = measure(process.execPath, plan(data, 'status'));
-const statusBundledCold = measure(process.execPath, plan(data, 'status'), { PLAN_CACHE: '0' });
-const check100 = measure(process.execPath, plan(s100, 'check'));
-const ajv100 = measureAll(ajvCli(s100));
-const check10 = measure(process.execPath, plan(s10, 'check'));
-const status100 = measure(process.execPath, plan(s100, 'status'));
-const status100Cold = measure(process.execPath, plan(s100, 'status'), { PLAN_CACHE: '0' });
-const status10Cold = measure(process.execPath, plan(s10, 'status'), { PLAN_CACHE: '0' });
+const [node0, statusBundled, statusBundledCold] = measure([[[process.execPath, ['-e', '0']]], plan(data, ['status']), plan(data, ['status'], noCache)], shortRounds);
+const [check100, ajv100, check10] = measure([plan(s100, ['check']), ajvCli(s100), plan(s10, ['check'])], runs);
+const [status100, status100Cold, status10Cold] = measure([plan(s100, ['status']), plan(s100, ['status'], noCache), plan(s10, ['status'], noCache)], runs);
 rmSync(cacheDir, { recursive: true, force: true });
 
 const fmt = (s) => `${s.toFixed(3)} s`;

@@ -33,11 +33,13 @@ const item = (overrides: Partial<Item>): Item => ({
   taskId: 'AA-01',
   domainId: 'AA',
   title: '任务',
+  part: undefined,
   owners: [],
   leaders: [],
   units: [],
   due: '2022-05-31',
   dueStated: true,
+  completed: undefined,
   taskStatus: 'todo',
   ...overrides,
 });

@@ -13,7 +13,7 @@ const seed = readFileSync(`${ROOT}seeds/000_533c23a88db487e8.txt`, 'utf8');
 const squash = (text: string) => text.replace(/\s+/g, '');
 
 async function bundledPlan(): Promise<Plan> {
-  const loaded = await loadFolder(`${ROOT}data`, messages('en'));
+  const loaded = loadFolder(`${ROOT}data`, messages('en'));
   expect(validateFolder(loaded, messages('en')).filter((d) => d.severity === 'error')).toEqual([]);
   return buildPlan(loaded.files);
 }

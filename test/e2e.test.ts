@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, fixtureFolder } from './helpers.js';
 
 /** Runs the built binary as a user would. */
-function plan(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [`${ROOT}bin/plan.js`, ...args], {
+function plan(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; bin?: string } = {}) {
+  const result = spawnSync(process.execPath, [options.bin ?? `${ROOT}bin/plan.cjs`, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...options.env },
     encoding: 'utf8',
@@ -87,5 +88,35 @@ describe('the plan binary', () => {
     const edited = plan(['status', '--as-of', '2022-06-30'], { cwd, env });
     expect(edited.stdout).toContain('召开推进会');
     expect(edited.stdout).not.toContain('召开现场会');
+  });
+
+  it('ignores a damaged cache entry, answers from the data and writes a sound entry again', () => {
+    const cwd = fixtureFolder('progress');
+    const cacheDir = join(cwd, 'cache');
+    const env = { PLAN_CACHE_DIR: cacheDir };
+    const first = plan(['status', '--as-of', '2022-06-30'], { cwd, env });
+    const [entry] = readdirSync(cacheDir);
+    const path = join(cacheDir, entry!);
+    const sound = readFileSync(path);
+    for (const damage of [sound.subarray(0, sound.length >> 1), Buffer.from('not a cache entry'), Buffer.alloc(0)]) {
+      writeFileSync(path, damage);
+      const again = plan(['status', '--as-of', '2022-06-30'], { cwd, env });
+      expect(again).toEqual(first);
+      expect(readFileSync(path).equals(sound)).toBe(true);
+    }
+  });
+
+  it('runs the same, only slower, when the compiled-code cache is missing or does not fit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-code-cache-'));
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+    const bin = join(dir, 'bin/plan.cjs');
+    const args = ['status', '--as-of', '2022-06-30'];
+    const expected = plan(args, { env: { PLAN_CACHE: '0' } });
+    expect(expected.code).toBe(0);
+    writeFileSync(join(dir, 'dist/cli.cjs.cache'), Buffer.alloc(4096, 7));
+    expect(plan(args, { bin, env: { PLAN_CACHE: '0' } })).toEqual(expected);
+    writeFileSync(join(dir, 'dist/cli.cjs.cache'), '');
+    expect(plan(args, { bin, env: { PLAN_CACHE: '0' } })).toEqual(expected);
   });
 });

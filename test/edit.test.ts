@@ -29,7 +29,7 @@ function bundledCopy(): string {
 
 /** Runs the real binary; resolves with its exit code and output. */
 function spawnPlan(args: string[], cwd: string): { child: ReturnType<typeof spawn>; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/plan.js'), ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/plan.cjs'), ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

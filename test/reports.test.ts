@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
+import { renderTable } from '../src/render/table.js';
 import { displayWidth } from '../src/render/text.js';
 import { fixtureFolder, runCli } from './helpers.js';
 
@@ -18,6 +20,36 @@ const commands: [string, string[]][] = [
   ['compliance', ['compliance', ...AS_OF]],
   ['report', ['report', '--month', '2022-06']],
 ];
+
+describe('terminal tables', () => {
+  const columns = [{ header: 'ID' }, { header: '任务', flex: true }, { header: 'Days', align: 'right' as const }];
+  const rows = [
+    ['GM-01', '开展安全生产标准化建设', '5'],
+    ['FX-19', 'Flood drill', '120'],
+  ];
+
+  it('aligns Chinese text by display width, numbers to the right, without trailing spaces', () => {
+    expect(renderTable(columns, rows)).toBe(
+      ['ID     任务                    Days', 'GM-01  开展安全生产标准化建设     5', 'FX-19  Flood drill              120'].join('\n'),
+    );
+  });
+
+  it('shrinks the flex column to the width given, cutting its text with … on a character boundary', () => {
+    const lines = renderTable(columns, rows, 24).split('\n');
+    expect(lines).toEqual(['ID     任务         Days', 'GM-01  开展安全生…     5', 'FX-19  Flood drill   120']);
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(24);
+  });
+
+  it('measures coloured cells without their escape codes', () => {
+    const red = new Chalk({ level: 1 }).red;
+    const table = renderTable([{ header: 'State' }, { header: 'N', align: 'right' }], [[red('逾期'), '3'], ['open', '12']]);
+    expect(table).toBe(['State   N', `${red('逾期')}    3`, 'open   12'].join('\n'));
+  });
+
+  it('prints the header alone when there are no rows', () => {
+    expect(renderTable(columns, [])).toBe('ID  任务  Days');
+  });
+});
 
 describe.each(['en', 'zh'])('reports in %s', (lang) => {
   it.each(commands)('%s as text', async (_name, args) => {

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
-// Write safety under load, with the real binary (`node bin/plan.js`, run `npm run build` first):
+// Write safety under load, with the real binary (`node bin/plan.cjs`, run `npm run build` first):
 // concurrent edits of one file all land, and a process killed at any moment leaves the old file or
 // the new one, never a broken one, and no lock that blocks the next edit.
 
@@ -20,16 +20,15 @@ beforeAll(async () => {
   for (let attempt = 0; ; attempt++) {
     try {
       cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
-      cpSync(join(ROOT, 'bin/plan.js'), join(dir, 'bin/plan.js'));
-      writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-      if (spawnSync(process.execPath, [join(dir, 'bin/plan.js'), '--version']).status === 0) break;
+      cpSync(join(ROOT, 'bin/plan.cjs'), join(dir, 'bin/plan.cjs'));
+      if (spawnSync(process.execPath, [join(dir, 'bin/plan.cjs'), '--version']).status === 0) break;
     } catch {
       // dist/ is being rebuilt: try again in a moment.
     }
     if (attempt === 20) throw new Error('no usable build in dist/: run `npm run build` first');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  binary = join(dir, 'bin/plan.js');
+  binary = join(dir, 'bin/plan.cjs');
 });
 
 interface Run {

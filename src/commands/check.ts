@@ -12,7 +12,7 @@ export interface CheckOptions {
 
 /** `plan check`: validate the whole folder; exit 1 on errors (or on warnings under --strict). */
 export async function check(ctx: Context, options: CheckOptions): Promise<ExitCode> {
-  const loaded = await loadFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
+  const loaded = loadFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
   const diagnostics = validateFolder(loaded, ctx.msg);
   const fileCount = loaded.files.length;
   if (options.format === 'json') ctx.io.stdout(renderDiagnosticsJson(diagnostics));

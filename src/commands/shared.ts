@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { findDomain, isKnownOwner } from '../compute/filter.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError } from '../errors.js';
-import { cacheKey, readCache, writeCache } from '../load/cache.js';
+import { cacheEntry, readCache, writeCache } from '../load/cache.js';
 import { readFolder } from '../load/read-folder.js';
 import { isCalendarDate, todayIn, type IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
@@ -17,9 +17,9 @@ import type { Plan } from '../model/plan.js';
  * `plan export` asks for the full text.
  */
 export async function loadPlan(ctx: Context, options: { fullText: boolean } = { fullText: false }): Promise<Plan> {
-  const raw = await readFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
-  const key = cacheKey(raw, options.fullText ? 'plan' : 'plan-without-text', ctx.io.env);
-  const cached = readCache<Plan>(key, ctx.io.env);
+  const raw = readFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
+  const entry = cacheEntry(raw, options.fullText ? 'plan' : 'plan-without-text', ctx.io.env);
+  const cached = readCache<Plan>(entry);
   if (cached) return cached;
   const [{ parseFolder }, { countBySeverity, validateFolder }, { buildPlan }, { renderDiagnosticsText }] = await Promise.all([
     import('../load/load-folder.js'),
@@ -36,7 +36,7 @@ export async function loadPlan(ctx: Context, options: { fullText: boolean } = { 
   }
   const built = buildPlan(loaded.files);
   const plan = options.fullText ? built : withoutText(built);
-  writeCache(key, plan, ctx.io.env);
+  writeCache(entry, plan);
   return plan;
 }
 

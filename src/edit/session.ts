@@ -41,7 +41,7 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
   }
   try {
     const shown = relative(ctx.io.cwd, ctx.dataDir) || '.';
-    const loaded = await loadFolder(ctx.dataDir, ctx.msg, shown);
+    const loaded = loadFolder(ctx.dataDir, ctx.msg, shown);
     if (countBySeverity(validateFolder(loaded, ctx.msg, { warnings: false })).errors > 0) throw new PlanError(ctx.msg.fixBeforeEdit, EXIT.dataProblems);
     const request = prepare(buildPlan(loaded.files), loaded);
     const original = request.file.text;

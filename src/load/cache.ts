@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RawFolder } from './read-folder.js';
@@ -9,52 +8,113 @@ declare const __PLAN_BUILD__: string | undefined;
 const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
 
 /**
- * The cache key of a folder's contents: a hash of the program build, the folder as shown, and the
- * path and every byte of every data file. Any change to any of them gives a new key, so a cached
- * result can never be stale. Undefined when there is no build id or caching is switched off.
+ * The result cache keeps what a command computed from a data folder together with a copy of every
+ * byte of every file it was computed from. An entry is used only if it was written by this very
+ * build and the files read now are byte for byte the same as its copy, so it can never be stale.
+ * Comparing bytes is exact, and cheaper than hashing them: a start-up needs no crypto module.
+ *
+ * One entry per folder and purpose: editing the data replaces it. Entry file layout:
+ *   u32 length, header JSON (build, purpose, folder, file paths and lengths, read problems),
+ *   u32 length, value JSON,
+ *   the files' bytes, in header order.
  */
-export function cacheKey(raw: RawFolder, purpose: string, env: NodeJS.ProcessEnv): string | undefined {
+export interface CacheEntry {
+  path: string;
+  header: EntryHeader;
+  raw: RawFolder;
+}
+
+interface EntryHeader {
+  build: string;
+  purpose: string;
+  dir: string;
+  files: { path: string; length: number }[];
+  /** Problems found while reading (a missing file, say): they are part of what was computed from. */
+  problems: string[];
+}
+
+/** Where the cache entry for this folder and purpose lives; undefined when caching is off. */
+export function cacheEntry(raw: RawFolder, purpose: string, env: NodeJS.ProcessEnv): CacheEntry | undefined {
   if (BUILD === undefined || env.PLAN_CACHE === '0') return undefined;
-  const hash = createHash('sha256').update(`${BUILD}\0${purpose}\0${raw.dir}\0`);
-  for (const file of raw.files) hash.update(`${file.path}\0${file.bytes.length}\0`).update(file.bytes);
-  for (const d of raw.diagnostics) hash.update(`${d.file}\0${d.rule}\0`);
-  return hash.digest('hex');
+  const header: EntryHeader = {
+    build: BUILD,
+    purpose,
+    dir: raw.dir,
+    files: raw.files.map((f) => ({ path: f.path, length: f.bytes.length })),
+    problems: raw.diagnostics.map((d) => `${d.file}\0${d.rule}`),
+  };
+  return { path: join(cacheDir(env), `${BUILD}-${purpose}-${nameHash(raw.dir)}.bin`), header, raw };
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv): string {
   return env.PLAN_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'plan');
 }
 
-/** The cached value for a key, or undefined. A cache that cannot be read is no cache. */
-export function readCache<T>(key: string | undefined, env: NodeJS.ProcessEnv): T | undefined {
-  if (key === undefined) return undefined;
+/** The cached value, or undefined if there is none for exactly these bytes. A cache that cannot be read is no cache. */
+export function readCache<T>(entry: CacheEntry | undefined): T | undefined {
+  if (entry === undefined) return undefined;
   try {
-    return JSON.parse(readFileSync(join(cacheDir(env), `${key}.json`), 'utf8')) as T;
+    const stored = readFileSync(entry.path);
+    const headerEnd = 4 + stored.readUInt32BE(0);
+    if (stored.toString('utf8', 4, headerEnd) !== JSON.stringify(entry.header)) return undefined;
+    const valueEnd = headerEnd + 4 + stored.readUInt32BE(headerEnd);
+    let offset = valueEnd;
+    for (const file of entry.raw.files) {
+      if (Buffer.compare(file.bytes, stored.subarray(offset, offset + file.bytes.length)) !== 0) return undefined;
+      offset += file.bytes.length;
+    }
+    if (offset !== stored.length) return undefined;
+    return JSON.parse(stored.toString('utf8', headerEnd + 4, valueEnd)) as T;
   } catch {
     return undefined;
   }
 }
 
-/** Entries kept; every edit of the data makes a new one, so older ones are pruned. */
+/** Entries kept; older ones (of folders no longer used) are pruned. */
 const MAX_ENTRIES = 20;
 
 /** Stores a value; failures (read-only home, full disk) are ignored: the cache only saves time. */
-export function writeCache(key: string | undefined, value: unknown, env: NodeJS.ProcessEnv): void {
-  if (key === undefined) return;
+export function writeCache(entry: CacheEntry | undefined, value: unknown): void {
+  if (entry === undefined) return;
   try {
-    const dir = cacheDir(env);
+    const dir = join(entry.path, '..');
     mkdirSync(dir, { recursive: true });
-    const temporary = join(dir, `.${key}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify(value));
-    renameSync(temporary, join(dir, `${key}.json`));
+    const temporary = `${entry.path}.${process.pid}.tmp`;
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const part of [...framed(JSON.stringify(entry.header)), ...framed(JSON.stringify(value)), ...entry.raw.files.map((f) => f.bytes)]) {
+        for (let written = 0; written < part.length; ) written += writeSync(fd, part, written);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, entry.path);
     prune(dir);
   } catch {
     // Caching is an optimisation; never fail a command over it.
   }
 }
 
+/** A string as its UTF-8 length (u32, big-endian) followed by its bytes. */
+function framed(text: string): Uint8Array[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(bytes.length);
+  return [length, bytes];
+}
+
+/** A short name for a folder path (FNV-1a). Two folders sharing one only take turns in one entry. */
+function nameHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Entries of this program: NAME.bin, and HASH.json of builds that hashed the data instead. */
+const ENTRY_NAME = /\.bin$|^[0-9a-f]{64}\.json$/;
+
 function prune(dir: string): void {
-  const entries = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  const entries = readdirSync(dir).filter((name) => ENTRY_NAME.test(name));
   if (entries.length <= MAX_ENTRIES) return;
   const byAge = entries.map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
   for (const { name } of byAge.slice(MAX_ENTRIES)) rmSync(join(dir, name), { force: true });

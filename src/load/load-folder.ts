@@ -15,8 +15,8 @@ export interface LoadedFolder {
  * Reads and parses every data file of the folder. Problems with single files become diagnostics.
  * File paths in messages start with `shownDir` (the folder as the user knows it, e.g. `data`).
  */
-export async function loadFolder(dir: string, msg: Messages, shownDir = '.'): Promise<LoadedFolder> {
-  return parseFolder(await readFolder(dir, msg, shownDir), msg);
+export function loadFolder(dir: string, msg: Messages, shownDir = '.'): LoadedFolder {
+  return parseFolder(readFolder(dir, msg, shownDir), msg);
 }
 
 /** Decodes and parses the files read by readFolder. */

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlanError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
@@ -7,6 +6,8 @@ import type { Diagnostic } from '../validate/diagnostic.js';
 import type { FileKind } from './source-file.js';
 
 // Reading is kept apart from parsing so that a command answered from the cache never loads a parser.
+// It is synchronous on purpose: the files are small and local, and a round trip through the thread
+// pool for each stat, open, read and close cost a short run more waiting than reading.
 
 /** Files bigger than this are refused before reading them whole. */
 export const MAX_FILE_MB = 32;
@@ -33,8 +34,8 @@ export interface RawFile {
 }
 
 /** Lists and reads the data files; a missing, unreadable or oversized file becomes a diagnostic. */
-export async function readFolder(dir: string, msg: Messages, shownDir = '.'): Promise<RawFolder> {
-  const entries = await listFolder(dir, msg);
+export function readFolder(dir: string, msg: Messages, shownDir = '.'): RawFolder {
+  const entries = listFolder(dir, msg);
   const show = (name: string) => (shownDir === '.' ? name : `${shownDir}/${name}`);
   const diagnostics: Diagnostic[] = [];
   const wanted: { path: string; kind: FileKind }[] = [];
@@ -51,7 +52,7 @@ export async function readFolder(dir: string, msg: Messages, shownDir = '.'): Pr
     diagnostics.push({ ...fileLevel(show(name), 'unknown-file', message), severity: 'warning' });
   }
   if (entries.includes('domains')) {
-    const listed = await listSubfolder(join(dir, 'domains'), 'domains', msg);
+    const listed = listSubfolder(join(dir, 'domains'), 'domains', msg);
     if (!Array.isArray(listed)) diagnostics.push(fileLevel(show('domains'), 'io', listed.message));
     for (const name of Array.isArray(listed) ? listed : []) {
       if (name.startsWith('.')) continue;
@@ -61,18 +62,18 @@ export async function readFolder(dir: string, msg: Messages, shownDir = '.'): Pr
     }
   }
 
-  const read = await Promise.all(wanted.map((w) => readOne(join(dir, w.path), w.path, show(w.path), w.kind, msg)));
   const files: RawFile[] = [];
-  for (const result of read) {
+  for (const w of wanted) {
+    const result = readOne(join(dir, w.path), w.path, show(w.path), w.kind, msg);
     if ('bytes' in result) files.push(result);
     else diagnostics.push(result);
   }
   return { dir, files, diagnostics };
 }
 
-async function listFolder(dir: string, msg: Messages): Promise<string[]> {
+function listFolder(dir: string, msg: Messages): string[] {
   try {
-    return (await readdir(dir)).sort();
+    return readdirSync(dir).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PlanError(msg.dataDirMissing(dir));
@@ -82,9 +83,9 @@ async function listFolder(dir: string, msg: Messages): Promise<string[]> {
 }
 
 /** The entries of domains/; a domains that is a file, or cannot be read, is a problem of the data, not of the run. */
-async function listSubfolder(dir: string, name: string, msg: Messages): Promise<string[] | { message: string }> {
+function listSubfolder(dir: string, name: string, msg: Messages): string[] | { message: string } {
   try {
-    return (await readdir(dir)).sort();
+    return readdirSync(dir).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return { message: msg.notAFolder(name) };
@@ -96,22 +97,22 @@ async function listSubfolder(dir: string, name: string, msg: Messages): Promise<
  * Reads one data file. Only regular files are read (a FIFO would block forever, /dev/zero never
  * ends), and never more than MAX_FILE_MB, however the file changes while it is read.
  */
-async function readOne(absolutePath: string, name: string, path: string, kind: FileKind, msg: Messages): Promise<RawFile | Diagnostic> {
+function readOne(absolutePath: string, name: string, path: string, kind: FileKind, msg: Messages): RawFile | Diagnostic {
   const limit = MAX_FILE_MB * 1024 * 1024;
   try {
-    const info = await stat(absolutePath);
+    const info = statSync(absolutePath);
     if (info.isDirectory()) return fileLevel(path, 'io', msg.notAFile(name));
     if (!info.isFile()) return fileLevel(path, 'io', msg.notRegularFile(name));
     if (info.size > limit) return fileLevel(path, 'io', msg.tooLarge(Math.round(info.size / 1024 / 1024), MAX_FILE_MB));
     // O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening it must not hang.
-    const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      if (!(await handle.stat()).isFile()) return fileLevel(path, 'io', msg.notRegularFile(name));
-      const bytes = await readAtMost(handle, limit, info.size);
+      if (!fstatSync(fd).isFile()) return fileLevel(path, 'io', msg.notRegularFile(name));
+      const bytes = readAtMost(fd, limit, info.size);
       if (bytes === undefined) return fileLevel(path, 'io', msg.tooLarge(MAX_FILE_MB, MAX_FILE_MB));
       return { path, absolutePath, kind, bytes };
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -120,14 +121,14 @@ async function readOne(absolutePath: string, name: string, path: string, kind: F
 }
 
 /** The whole content of an open file, or undefined if it is longer than `limit` bytes. */
-async function readAtMost(handle: Awaited<ReturnType<typeof open>>, limit: number, expected: number): Promise<Uint8Array | undefined> {
+function readAtMost(fd: number, limit: number, expected: number): Uint8Array | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
     // Sized to the file as stat saw it (plus one byte to notice growth): a big plan has a thousand
     // small files, and a megabyte buffer for each would keep the garbage collector busy.
     const chunk = Buffer.allocUnsafe(Math.min(Math.max(expected - total, 0) + 1, 1024 * 1024, limit + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import { displayWidth, truncateToWidth, visible } from './text.js';
 
 export interface Column {
@@ -8,48 +7,40 @@ export interface Column {
   flex?: boolean;
 }
 
-/** Rows per cli-table3 call: its layout step is quadratic in the rows of one table. */
-const BLOCK_ROWS = 100;
+const GAP = '  ';
+/** The flex column never shrinks below this, however narrow the terminal. */
+const MIN_FLEX_WIDTH = 8;
 
 /**
- * Compact terminal table, aligned by display width; the flex column shrinks to fit `maxWidth`.
- * Cells must already be safe (see `visible`) and may carry colour; the flex column must not.
+ * Compact terminal table without borders, aligned by display width (a Chinese character takes two
+ * columns); the flex column shrinks to fit `maxWidth`, its text cut with …. Cells must already be
+ * safe (see `visible`) and may carry colour; the flex column must not.
  */
 export function renderTable(columns: readonly Column[], rows: readonly string[][], maxWidth?: number): string {
-  const widths = columns.map((column) => displayWidth(column.header));
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(stripAnsi(cell)));
-    });
-  }
-  const gap = 2;
+  const cellWidths = rows.map((row) => row.map((cell) => displayWidth(stripAnsi(cell))));
+  const widths = columns.map((column, i) => cellWidths.reduce((widest, row) => Math.max(widest, row[i] ?? 0), displayWidth(column.header)));
   const flexIndex = columns.findIndex((c) => c.flex);
   if (maxWidth !== undefined && flexIndex >= 0) {
-    const total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
+    const total = widths.reduce((a, b) => a + b, 0) + GAP.length * (columns.length - 1);
     const excess = total - maxWidth;
-    if (excess > 0) widths[flexIndex] = Math.max(8, widths[flexIndex]! - excess);
+    if (excess > 0) widths[flexIndex] = Math.max(MIN_FLEX_WIDTH, widths[flexIndex]! - excess);
   }
-  // Fixed column widths make blocks line up exactly as one table would.
-  const lines: string[] = [];
-  for (let start = 0; start === 0 || start < rows.length; start += BLOCK_ROWS) {
-    const table = new Table({
-      head: start === 0 ? columns.map((c) => c.header) : [],
-      chars: {
-        top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-        bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-        left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-        right: '', 'right-mid': '', middle: ' '.repeat(gap),
-      },
-      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
-      colAligns: columns.map((c) => c.align ?? 'left'),
-      colWidths: widths,
-      wordWrap: false,
-      truncate: '…',
-    });
-    for (const row of rows.slice(start, start + BLOCK_ROWS)) table.push(row.map((cell, i) => (i === flexIndex ? truncateToWidth(cell, widths[i]!) : cell)));
-    if (table.length > 0 || start === 0) lines.push(...table.toString().split('\n'));
-  }
-  return lines.map((line) => line.trimEnd()).join('\n');
+  const line = (cells: readonly string[], measured: readonly number[]) =>
+    columns
+      .map((column, i) => {
+        let cell = cells[i] ?? '';
+        let width = measured[i] ?? 0;
+        if (width > widths[i]!) {
+          cell = truncateToWidth(cell, widths[i]!);
+          width = displayWidth(cell);
+        }
+        const padding = ' '.repeat(widths[i]! - width);
+        return column.align === 'right' ? padding + cell : cell + padding;
+      })
+      .join(GAP)
+      .trimEnd();
+  const headers = columns.map((c) => c.header);
+  return [line(headers, headers.map(displayWidth)), ...rows.map((row, r) => line(row, cellWidths[r]!))].join('\n');
 }
 
 /** A GitHub-flavoured Markdown table; pipes in cells are escaped. */
