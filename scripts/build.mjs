@@ -28,6 +28,7 @@ await build({
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
+  // Smaller to read and check at every start; names are kept so that --debug stack traces read.
   minifyWhitespace: true,
   minifySyntax: true,
   plugins: [
