@@ -106,6 +106,12 @@ describe('the plan binary', () => {
     }
   });
 
+  it('starts from the compiled code the build saved: V8 accepts it for this bundle and this Node', () => {
+    const probe = `const { script } = require(${JSON.stringify(join(ROOT, 'bin/plan.cjs'))}).loadBundle(); console.log(script.cachedDataRejected);`;
+    const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(result.stdout).toBe('false\n');
+  });
+
   it('runs the same, only slower, when the compiled-code cache is missing or does not fit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-code-cache-'));
     cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
