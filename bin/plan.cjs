@@ -35,11 +35,17 @@ function loadBundle({ useCodeCache = true } = {}) {
 }
 
 if (require.main === module) {
-  loadBundle()
-    .exports.run(process.argv.slice(2))
-    .then((code) => {
-      process.exitCode = code;
-    });
+  let cli;
+  try {
+    cli = loadBundle().exports;
+  } catch (error) {
+    if (error.code !== 'ENOENT' || process.argv.includes('--debug')) throw error;
+    process.stderr.write(`plan: ${BUNDLE} is missing: run \`npm run build\` (npm ci runs it too)\n`);
+    process.exit(2);
+  }
+  cli.run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 } else {
   module.exports = { loadBundle, CODE_CACHE };
 }

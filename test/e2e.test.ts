@@ -106,6 +106,13 @@ describe('the plan binary', () => {
     }
   });
 
+  it('says in one line, exit 2, that the program is not built when dist/ is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-unbuilt-'));
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    const result = plan(['status'], { bin: join(dir, 'bin/plan.cjs') });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `plan: ${join(dir, 'dist/cli.cjs')} is missing: run \`npm run build\` (npm ci runs it too)\n` });
+  });
+
   it('starts from the compiled code the build saved: V8 accepts it for this bundle and this Node', () => {
     const probe = `const { script } = require(${JSON.stringify(join(ROOT, 'bin/plan.cjs'))}).loadBundle(); console.log(script.cachedDataRejected);`;
     const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
