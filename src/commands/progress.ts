@@ -5,9 +5,10 @@ import { runEdit } from '../edit/session.js';
 import { appendTo, deleteKey, mapAt, setKey, MILESTONE_ORDER, RECURRENCE_ORDER, TASK_ORDER } from '../edit/yaml-edit.js';
 import { PlanError, type ExitCode } from '../errors.js';
 import type { LoadedFolder } from '../load/load-folder.js';
-import { isCalendarDate, todayIn, type IsoDate } from '../model/dates.js';
+import type { IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
-import { isMap } from 'yaml';
+import { isMap, type Document, type YAMLMap } from 'yaml';
+import { recordingDate } from './shared.js';
 
 export interface EditOptions {
   on?: string;
@@ -47,21 +48,17 @@ function resolve(ctx: Context, plan: Plan, loaded: LoadedFolder, id: string): Re
   return { address, location, earliest: plan.period.start };
 }
 
-/** The date an edit is for: --on, or today in the plan's time zone; checked against the item. */
-function editDate(ctx: Context, plan: Plan, options: EditOptions, earliest: IsoDate): IsoDate {
-  const today = todayIn(plan.timezone, ctx.io.now());
-  const date = options.on ?? today;
-  if (!isCalendarDate(date)) throw new PlanError(ctx.msg.badDateOption('--on', date));
-  if (!options.force && date > today) throw new PlanError(ctx.msg.dateInFuture(date, today));
-  if (!options.force && date < earliest) throw new PlanError(ctx.msg.dateBeforeItem(date, earliest));
-  return date;
+/** The YAML mapping of a milestone of the located task. */
+function milestoneMap(doc: Document, location: TaskLocation, milestoneId: string): YAMLMap {
+  const index = location.task.milestones!.findIndex((m) => m.id === milestoneId);
+  return mapAt(doc, [...location.path, 'milestones', index]);
 }
 
 /** `plan done ID`: records a task, milestone or occurrence as done on a date. */
 export function done(ctx: Context, id: string, options: EditOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const { address, location, earliest } = resolve(ctx, plan, loaded, id);
-    const date = editDate(ctx, plan, options, earliest);
+    const date = recordingDate(ctx, plan, options, earliest);
     const task = location.task;
     const note = options.note !== undefined ? { date, text: options.note } : undefined;
     if (address.kind === 'task') {
@@ -78,10 +75,9 @@ export function done(ctx: Context, id: string, options: EditOptions): Promise<Ex
           setKey(taskMap, 'completed', date, TASK_ORDER);
           if (note) appendTo(doc, taskMap, 'notes', note, TASK_ORDER);
         } else if (address.kind === 'milestone') {
-          const index = task.milestones!.findIndex((m) => m.id === address.milestoneId);
-          const milestoneMap = mapAt(doc, [...location.path, 'milestones', index]);
-          setKey(milestoneMap, 'completed', date, MILESTONE_ORDER);
-          if (note) appendTo(doc, milestoneMap, 'notes', note, MILESTONE_ORDER);
+          const milestone = milestoneMap(doc, location, address.milestoneId);
+          setKey(milestone, 'completed', date, MILESTONE_ORDER);
+          if (note) appendTo(doc, milestone, 'notes', note, MILESTONE_ORDER);
         } else {
           const recurrence = mapAt(doc, [...location.path, 'recurrence']);
           const doneMap = recurrence.get('done', true);
@@ -109,7 +105,7 @@ function setStatus(ctx: Context, id: string, options: EditOptions, status: 'doin
     const { address, location, earliest } = resolve(ctx, plan, loaded, id);
     if (address.kind !== 'task') throw new PlanError(ctx.msg.statusOnlyForTasks(id, address.taskId));
     if (location.task.status === 'done') throw new PlanError(ctx.msg.alreadyDone(id, location.task.completed ?? ''));
-    const date = editDate(ctx, plan, options, earliest);
+    const date = recordingDate(ctx, plan, options, earliest);
     return {
       file: location.file,
       summary: ctx.msg.recordedStatus(id, status, location.file.path),
@@ -135,8 +131,7 @@ export function reopen(ctx: Context, id: string, options: EditOptions): Promise<
           deleteKey(taskMap, 'completed');
           deleteKey(taskMap, 'status');
         } else if (address.kind === 'milestone') {
-          const index = location.task.milestones!.findIndex((m) => m.id === address.milestoneId);
-          deleteKey(mapAt(doc, [...location.path, 'milestones', index]), 'completed');
+          deleteKey(milestoneMap(doc, location, address.milestoneId), 'completed');
         } else {
           const recurrence = mapAt(doc, [...location.path, 'recurrence']);
           const doneMap = recurrence.get('done', true);
@@ -154,15 +149,14 @@ export function reopen(ctx: Context, id: string, options: EditOptions): Promise<
 export function note(ctx: Context, id: string, text: string, options: EditOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const { address, location } = resolve(ctx, plan, loaded, id);
-    const date = editDate(ctx, plan, options, plan.period.start);
+    const date = recordingDate(ctx, plan, options, plan.period.start);
     return {
       file: location.file,
       summary: ctx.msg.recordedNote(id, date, location.file.path),
       change: (doc) => {
         const taskMap = mapAt(doc, location.path);
         if (address.kind === 'milestone') {
-          const index = location.task.milestones!.findIndex((m) => m.id === address.milestoneId);
-          appendTo(doc, mapAt(doc, [...location.path, 'milestones', index]), 'notes', { date, text }, MILESTONE_ORDER);
+          appendTo(doc, milestoneMap(doc, location, address.milestoneId), 'notes', { date, text }, MILESTONE_ORDER);
         } else {
           appendTo(doc, taskMap, 'notes', { date, text: address.kind === 'occurrence' ? `${address.key}: ${text}` : text }, TASK_ORDER);
         }

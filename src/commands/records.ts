@@ -3,23 +3,13 @@ import { fileOfKind, locateTarget } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
 import { appendTo, mapAt, setKey, deleteKey, ENTERPRISE_ORDER, TARGET_ORDER, TOWN_ORDER } from '../edit/yaml-edit.js';
 import { PlanError, type ExitCode } from '../errors.js';
-import { isCalendarDate, monthOf, todayIn, type IsoDate } from '../model/dates.js';
-import type { Plan } from '../model/plan.js';
-import { closest } from './shared.js';
+import { isYearMonth, monthOf } from '../model/dates.js';
+import { closest, recordingDate } from './shared.js';
 
 export interface RecordOptions {
   on?: string;
   force: boolean;
   dryRun: boolean;
-}
-
-function recordDate(ctx: Context, plan: Plan, options: RecordOptions): IsoDate {
-  const today = todayIn(plan.timezone, ctx.io.now());
-  const date = options.on ?? today;
-  if (!isCalendarDate(date)) throw new PlanError(ctx.msg.badDateOption('--on', date));
-  if (!options.force && date > today) throw new PlanError(ctx.msg.dateInFuture(date, today));
-  if (!options.force && date < plan.period.start) throw new PlanError(ctx.msg.dateBeforeItem(date, plan.period.start));
-  return date;
 }
 
 /** `plan certify ENTERPRISE`: records that an enterprise reached standardization. */
@@ -33,8 +23,8 @@ export function certify(ctx: Context, query: string, options: RecordOptions & { 
       const near = partial.length > 0 ? partial.slice(0, 5) : closest(query, plan.enterprises.map((e) => `${e.id} ${e.name}`));
       throw new PlanError(byName.length > 1 ? ctx.msg.ambiguousEnterprise(query, near.join('；')) : ctx.msg.unknownEnterprise(query, near.join('；')));
     }
-    const date = recordDate(ctx, plan, options);
-    if (options.expires !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.expires)) throw new PlanError(ctx.msg.badMonthOption(options.expires));
+    const date = recordingDate(ctx, plan, options, plan.period.start);
+    if (options.expires !== undefined && !isYearMonth(options.expires)) throw new PlanError(ctx.msg.badMonthOption(options.expires));
     if (options.expires !== undefined && options.expires < monthOf(date)) throw new PlanError(ctx.msg.expiresBeforeCertified(options.expires, date));
     const enterprise = plan.enterprises[index]!;
     const file = fileOfKind(loaded, 'enterprises')!;
@@ -59,7 +49,7 @@ export function target(ctx: Context, targetId: string, value: string, options: R
     const location = locateTarget(plan, loaded, targetId.toUpperCase());
     if (!location) throw new PlanError(ctx.msg.unknownTarget(targetId));
     if (!/^-?\d+(\.\d+)?$/.test(value)) throw new PlanError(ctx.msg.badNumberOption('VALUE', value));
-    const date = recordDate(ctx, plan, options);
+    const date = recordingDate(ctx, plan, options, plan.period.start);
     return {
       file: location.file,
       summary: ctx.msg.recordedFigure(targetId.toUpperCase(), value, date, location.file.path),
@@ -79,7 +69,7 @@ export function town(ctx: Context, name: string, options: RecordOptions & { achi
     for (const [flag, value] of [['--achieved', options.achieved], ['--above-scale', options.aboveScale]] as const) {
       if (value !== undefined && !/^\d+$/.test(value)) throw new PlanError(ctx.msg.badNumberOption(flag, value));
     }
-    const date = recordDate(ctx, plan, options);
+    const date = recordingDate(ctx, plan, options, plan.period.start);
     const file = fileOfKind(loaded, 'towns')!;
     return {
       file,

@@ -3,7 +3,7 @@ import { monthlyReport } from '../compute/monthly.js';
 import type { Context } from '../context.js';
 import { writeFileAtomic } from '../edit/write-file.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
-import { monthOf } from '../model/dates.js';
+import { isYearMonth, monthOf } from '../model/dates.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
@@ -21,7 +21,7 @@ export interface ReportOptions {
 export async function report(ctx: Context, options: ReportOptions): Promise<ExitCode> {
   const plan = await loadPlan(ctx);
   const month = options.month ?? monthOf(asOfDate(ctx, plan, undefined));
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new PlanError(ctx.msg.badMonthOption(month));
+  if (!isYearMonth(month)) throw new PlanError(ctx.msg.badMonthOption(month));
   const data = monthlyReport(plan, month, 14);
   // A file never gets colour codes, whatever the terminal supports.
   const colors = options.out !== undefined ? makeColors({ color: false, isTTY: false, env: {} }) : ctx.colors;

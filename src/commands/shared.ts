@@ -51,6 +51,19 @@ export function asOfDate(ctx: Context, plan: Plan, option: string | undefined): 
   return option;
 }
 
+/**
+ * The date an edit records: --on, or today in the plan's time zone. Without --force it may be
+ * neither in the future nor before `earliest` (the plan's start, or the start of an occurrence).
+ */
+export function recordingDate(ctx: Context, plan: Plan, options: { on?: string; force: boolean }, earliest: IsoDate): IsoDate {
+  const today = todayIn(plan.timezone, ctx.io.now());
+  const date = options.on ?? today;
+  if (!isCalendarDate(date)) throw new PlanError(ctx.msg.badDateOption('--on', date));
+  if (!options.force && date > today) throw new PlanError(ctx.msg.dateInFuture(date, today));
+  if (!options.force && date < earliest) throw new PlanError(ctx.msg.dateBeforeItem(date, earliest));
+  return date;
+}
+
 export function dateOption(ctx: Context, name: string, value: string | undefined): IsoDate | undefined {
   if (value !== undefined && !isCalendarDate(value)) throw new PlanError(ctx.msg.badDateOption(name, value));
   return value;

@@ -1,4 +1,4 @@
-import { endOfMonth, type IsoDate } from '../model/dates.js';
+import { endOfMonth, latestOnOrBefore, type IsoDate } from '../model/dates.js';
 import type { Enterprise, Plan, Town } from '../model/plan.js';
 import { rate, type Rate } from './items.js';
 
@@ -30,7 +30,7 @@ export interface TownsSummary {
 /** Standardization progress of every town against its 2022 target, at a date. */
 export function townsAt(towns: readonly Town[], asOf: IsoDate): TownsSummary {
   const rows = towns.map((town): TownProgress => {
-    const latest = [...(town.progress ?? [])].filter((p) => p.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
+    const latest = latestOnOrBefore(town.progress, asOf);
     const achievedTotal = latest?.achieved_total ?? null;
     const achievedAboveScale = latest?.achieved_above_scale ?? null;
     return {
@@ -91,7 +91,7 @@ export interface IndustryRow {
 export interface RosterSummary {
   industries: IndustryRow[];
   all: IndustryRow;
-  /** Certified enterprises whose certificate runs out within the next 90 days after the as-of date. */
+  /** Certified enterprises whose certificate runs out by the end of the third month after the as-of month. */
   expiringSoon: { id: string; name: string; expires: string }[];
 }
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../model/dates.js';
+import { latestOnOrBefore, type IsoDate } from '../model/dates.js';
 import type { Plan, Target } from '../model/plan.js';
 
 export type TargetState = 'met' | 'missed' | 'no_figure';
@@ -29,7 +29,7 @@ export function targetsAt(plan: Plan, asOf: IsoDate): TargetAt[] {
 }
 
 function targetAt(target: Target, domainId: string, taskId: string | null, asOf: IsoDate): TargetAt {
-  const latest = [...(target.actuals ?? [])].filter((a) => a.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
+  const latest = latestOnOrBefore(target.actuals, asOf);
   const actual = latest?.value ?? null;
   return {
     id: target.id,

@@ -44,12 +44,7 @@ export function documentOf(file: SourceFile): Document.Parsed {
 
 /** 1-based line and column of a character offset. */
 export function linePosition(file: SourceFile, offset: number): { line: number; col: number } {
-  if (!file.lineStarts) {
-    const starts = [0];
-    for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
-    file.lineStarts = starts;
-  }
-  const starts = file.lineStarts;
+  const starts = lineStartsOf(file);
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -60,24 +55,28 @@ export function linePosition(file: SourceFile, offset: number): { line: number; 
   return { line: low + 1, col: offset - starts[low]! + 1 };
 }
 
+function lineStartsOf(file: SourceFile): number[] {
+  if (!file.lineStarts) {
+    const starts = [0];
+    for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    file.lineStarts = starts;
+  }
+  return file.lineStarts;
+}
+
 /** Builds a diagnostic at a character offset of the file, with the offending line attached. */
 export function diagnosticAtOffset(file: SourceFile, offset: number, severity: Severity, rule: string, message: string): Diagnostic {
   // The end of a file that ends with a line break is shown at the end of its last line, not on a line that is not there.
   const end = file.text.endsWith('\n') ? file.text.length - 1 : file.text.length;
   const { line, col } = linePosition(file, Math.max(0, Math.min(offset, end)));
-  return { file: file.path, line, column: col, severity, rule, message, sourceLine: sourceLineAt(file.text, line) };
+  return { file: file.path, line, column: col, severity, rule, message, sourceLine: sourceLineAt(file, line) };
 }
 
 /** The text of a 1-based line, without its line ending. */
-export function sourceLineAt(text: string, line: number): string | undefined {
-  let start = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', start);
-    if (next === -1) return undefined;
-    start = next + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+function sourceLineAt(file: SourceFile, line: number): string {
+  const starts = lineStartsOf(file);
+  const end = line < starts.length ? starts[line]! - 1 : file.text.length;
+  return file.text.slice(starts[line - 1], end).replace(/\r$/, '');
 }
 
 /**

@@ -89,6 +89,18 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The latest of some dated records on or before a date (figures recorded later did not exist yet then). */
+export function latestOnOrBefore<T extends { date: IsoDate }>(records: readonly T[] | undefined, asOf: IsoDate): T | undefined {
+  let latest: T | undefined;
+  for (const record of records ?? []) if (record.date <= asOf && (latest === undefined || record.date >= latest.date)) latest = record;
+  return latest;
+}
+
+/** True for a month written YYYY-MM. */
+export function isYearMonth(text: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+}
+
 /** YYYY-MM of a date. */
 export function monthOf(date: IsoDate): string {
   return date.slice(0, 7);

@@ -1,11 +1,10 @@
 import type { OwnerReport, OwnerRow } from '../compute/owners.js';
 import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
-import { formatRate } from './format.js';
+import { formatItemTitle, formatRate } from './format.js';
 import { dueTable, overdueTable, type TextOptions } from './status.js';
 import { renderMarkdownTable, renderTable, type Column } from './table.js';
 import { visible } from './text.js';
-import { formatItemTitle } from './format.js';
 
 function ownerColumns(msg: Messages): Column[] {
   return [

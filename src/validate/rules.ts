@@ -107,7 +107,7 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
   if (plan) {
     const { start, end } = plan.data.period;
     if (start > end) report(plan.file, ['period', 'end'], 'plan-period', msg.periodReversed(start, end));
-    else for (const { file, data } of [...files.map((f) => ({ file: f, data: f.data }))]) checkDatesNearPeriod(file, data, start, end, report, msg);
+    else for (const file of files) checkDatesNearPeriod(file, file.data, start, end, report, msg);
   }
   return diagnostics;
 }
