@@ -151,6 +151,19 @@ describe('tasks --format csv', () => {
   });
 });
 
+describe('export --kind towns', () => {
+  it('gives each town its latest progress by date, whatever the order of the records in the file', async () => {
+    const folder = fixtureFolder('progress');
+    const file = join(folder, 'data/towns.yaml');
+    const text = readFileSync(file, 'utf8');
+    const march = '      - date: 2022-03-31\n        achieved_total: 2\n        achieved_above_scale: 1\n';
+    writeFileSync(file, text.replace(march, '').replace('        achieved_above_scale: 6\n', `        achieved_above_scale: 6\n${march}`));
+    expect(readFileSync(file, 'utf8')).not.toBe(text);
+    const result = await runCli(['export', '--format', 'csv', '--kind', 'towns'], { cwd: folder });
+    expect(result.stdout.split('\r\n')[1]).toBe('高新区,10,6,2022-09-30,9,6');
+  });
+});
+
 describe('report --out', () => {
   it('writes the report to a file and refuses to overwrite it without --force', async () => {
     const folder = fixtureFolder('progress');

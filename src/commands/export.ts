@@ -1,6 +1,7 @@
 import { exportPlan } from '../compute/export.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
+import { latestRecord } from '../model/dates.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { loadPlan } from './shared.js';
@@ -46,7 +47,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     ctx.io.stdout(renderCsv(['id', 'name', 'industry', 'status', 'expires', 'certified_on', 'town'], rows));
   } else {
     const rows = data.towns.map((t) => {
-      const latest = t.progress.at(-1);
+      const latest = latestRecord(t.progress);
       return [t.name, t.targetTotal, t.targetAboveScale, latest?.date, latest?.achievedTotal, latest?.achievedAboveScale];
     });
     ctx.io.stdout(renderCsv(['name', 'target_total', 'target_above_scale', 'progress_date', 'achieved_total', 'achieved_above_scale'], rows));

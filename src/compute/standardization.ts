@@ -1,4 +1,4 @@
-import { endOfMonth, latestOnOrBefore, type IsoDate } from '../model/dates.js';
+import { endOfMonth, latestRecord, type IsoDate } from '../model/dates.js';
 import type { Enterprise, Plan, Town } from '../model/plan.js';
 import { rate, type Rate } from './items.js';
 
@@ -30,7 +30,7 @@ export interface TownsSummary {
 /** Standardization progress of every town against its 2022 target, at a date. */
 export function townsAt(towns: readonly Town[], asOf: IsoDate): TownsSummary {
   const rows = towns.map((town): TownProgress => {
-    const latest = latestOnOrBefore(town.progress, asOf);
+    const latest = latestRecord(town.progress, asOf);
     const achievedTotal = latest?.achieved_total ?? null;
     const achievedAboveScale = latest?.achieved_above_scale ?? null;
     return {

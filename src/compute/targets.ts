@@ -1,4 +1,4 @@
-import { latestOnOrBefore, type IsoDate } from '../model/dates.js';
+import { latestRecord, type IsoDate } from '../model/dates.js';
 import type { Plan, Target } from '../model/plan.js';
 
 export type TargetState = 'met' | 'missed' | 'no_figure';
@@ -29,7 +29,7 @@ export function targetsAt(plan: Plan, asOf: IsoDate): TargetAt[] {
 }
 
 function targetAt(target: Target, domainId: string, taskId: string | null, asOf: IsoDate): TargetAt {
-  const latest = latestOnOrBefore(target.actuals, asOf);
+  const latest = latestRecord(target.actuals, asOf);
   const actual = latest?.value ?? null;
   return {
     id: target.id,

@@ -89,10 +89,15 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The latest of some dated records on or before a date (figures recorded later did not exist yet then). */
-export function latestOnOrBefore<T extends { date: IsoDate }>(records: readonly T[] | undefined, asOf: IsoDate): T | undefined {
+/**
+ * The latest of some dated records, whatever their order in the file; with `asOf`, the latest on or
+ * before it (figures recorded later did not exist yet then). Of records of one date, the last.
+ */
+export function latestRecord<T extends { date: IsoDate }>(records: readonly T[] | undefined, asOf?: IsoDate): T | undefined {
   let latest: T | undefined;
-  for (const record of records ?? []) if (record.date <= asOf && (latest === undefined || record.date >= latest.date)) latest = record;
+  for (const record of records ?? []) {
+    if ((asOf === undefined || record.date <= asOf) && (latest === undefined || record.date >= latest.date)) latest = record;
+  }
   return latest;
 }
 
