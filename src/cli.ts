@@ -104,6 +104,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .description(msg.help.owner1)
     .argument('<name>', msg.help.ownerName)
     .option('--as-of <date>', msg.help.asOf)
+    .option('--soon <days>', msg.help.soon, '14')
     .option('--days <days>', msg.help.days, '30')
     .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json']).default('text'))
     .action(async (name: string, options) => {
@@ -136,6 +137,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   program
     .command('export')
     .description(msg.help.export)
+    .option('--as-of <date>', msg.help.exportAsOf)
     .addOption(new Option('--format <format>', msg.help.format).choices(['json', 'csv']).default('json'))
     .addOption(new Option('--kind <kind>', msg.help.kind).choices(['tasks', 'enterprises', 'towns']))
     .action(async (options) => {

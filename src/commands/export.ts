@@ -1,19 +1,24 @@
+import { planAsOf } from '../compute/as-of.js';
 import { exportPlan } from '../compute/export.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
 import { latestRecord } from '../model/dates.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
-import { loadPlan } from './shared.js';
+import { dateOption, loadPlan } from './shared.js';
 
 export interface ExportOptions {
+  asOf?: string;
   format: 'json' | 'csv';
   kind?: 'tasks' | 'enterprises' | 'towns';
 }
 
 /** `plan export`: the whole validated plan as JSON, or one table of it as CSV for Excel and WPS. */
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<ExitCode> {
-  const data = exportPlan(await loadPlan(ctx, { fullText: true }));
+  const plan = await loadPlan(ctx, { fullText: true });
+  // Without --as-of, everything recorded; with it, only what was recorded by that day.
+  const asOf = dateOption(ctx, '--as-of', options.asOf);
+  const data = exportPlan(asOf === undefined ? plan : planAsOf(plan, asOf));
   if (options.format === 'json') {
     ctx.io.stdout(renderJson(data));
     return EXIT.ok;

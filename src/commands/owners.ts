@@ -1,4 +1,4 @@
-import { itemsAt, planItems } from '../compute/items.js';
+import { itemsOfPlanAt } from '../compute/as-of.js';
 import { ownerReport, ownerSummary } from '../compute/owners.js';
 import type { Context } from '../context.js';
 import { EXIT, type ExitCode } from '../errors.js';
@@ -18,7 +18,7 @@ export async function owners(ctx: Context, options: OwnersOptions): Promise<Exit
   const plan = await loadPlan(ctx);
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
-  const rows = ownerSummary(plan, itemsAt(planItems(plan).items, asOf, soonDays));
+  const rows = ownerSummary(plan, itemsOfPlanAt(plan, asOf, soonDays));
   if (options.format === 'json') ctx.io.stdout(renderJson({ asOf, soonDays, owners: rows }));
   else if (options.format === 'csv') {
     const header = ['name', 'kind', 'items', 'done', 'done_on_time', 'done_late', 'overdue', 'due_soon', 'later', 'blocked', 'cancelled', 'on_time_numerator', 'on_time_denominator'];
@@ -35,6 +35,7 @@ export async function owners(ctx: Context, options: OwnersOptions): Promise<Exit
 
 export interface OwnerOptions {
   asOf?: string;
+  soon?: string;
   days?: string;
   format: 'text' | 'json';
 }
@@ -44,8 +45,9 @@ export async function owner(ctx: Context, name: string, options: OwnerOptions): 
   const plan = await loadPlan(ctx);
   checkFilters(ctx, plan, { owner: name });
   const asOf = asOfDate(ctx, plan, options.asOf);
+  const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const horizon = positiveInteger(ctx, '--days', options.days, 30);
-  const report = ownerReport(plan, itemsAt(planItems(plan).items, asOf, horizon), name, asOf, horizon);
+  const report = ownerReport(plan, itemsOfPlanAt(plan, asOf, soonDays), name, asOf, soonDays, horizon);
   if (options.format === 'json') ctx.io.stdout(renderJson(report));
   else ctx.io.stdout(renderOwnerText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns }));
   return EXIT.ok;

@@ -1,6 +1,7 @@
 import type { ItemFilter } from '../compute/filter.js';
 import { filterItems } from '../compute/filter.js';
-import { byDueThenId, itemsAt, planItems, responsibleOf, type ItemState } from '../compute/items.js';
+import { itemsOfPlanAt } from '../compute/as-of.js';
+import { byDueThenId, responsibleOf, type ItemState } from '../compute/items.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
 import { renderCsv } from '../render/csv.js';
@@ -43,7 +44,7 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
     ...(dueAfter !== undefined && { dueAfter }),
   };
   checkFilters(ctx, plan, filter);
-  const items = filterItems(itemsAt(planItems(plan).items, asOf, soonDays), filter, plan).sort(byDueThenId);
+  const items = filterItems(itemsOfPlanAt(plan, asOf, soonDays), filter, plan).sort(byDueThenId);
   const { msg, colors: c } = ctx;
 
   if (options.format === 'json') {

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
+import { planAsOf } from './as-of.js';
 import { itemsAt, planItems, tally, tallyByDomain, type Rate } from './items.js';
 import { ownerSummary, type OwnerRow } from './owners.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
@@ -16,7 +17,8 @@ export interface ComplianceReport extends ReportBasis {
 }
 
 /** Every rate the plan can be held to, each with its numerator and denominator. */
-export function complianceReport(plan: Plan, asOf: IsoDate, soonDays: number): ComplianceReport {
+export function complianceReport(recordedPlan: Plan, asOf: IsoDate, soonDays: number): ComplianceReport {
+  const plan = planAsOf(recordedPlan, asOf);
   const items = itemsAt(planItems(plan).items, asOf, soonDays);
   return {
     ...reportBasis(plan, asOf, soonDays),

@@ -53,7 +53,8 @@ function exportTask(task: Task) {
           byDay: task.recurrence.by_day ?? null,
           times: task.recurrence.times ?? null,
           season: task.recurrence.season ? { name: task.recurrence.season.name, from: task.recurrence.season.from ?? null, until: task.recurrence.season.until ?? null } : null,
-          done: task.recurrence.done ?? {},
+          // Period keys are data, written exactly as in the file: a Map keeps them from being renamed.
+          done: new Map(Object.entries(task.recurrence.done ?? {})),
         }
       : null,
     targets: (task.targets ?? []).map(exportTarget),

@@ -63,13 +63,18 @@ export function planItems(plan: Plan): { items: Item[]; gaps: Gap[] } {
         }
         continue;
       }
-      items.push(makeItem(task, { id: task.id, kind: 'task', title: task.title, due: task.due, dueStated: task.dueStated }, task.status === 'done' ? task.completed : undefined));
+      items.push(makeItem(task, { id: task.id, kind: 'task', title: task.title, due: task.due, dueStated: task.dueStated }, completionOf(task)));
       for (const m of task.milestones ?? []) {
         items.push(makeItem(task, { id: `${task.id}/${m.id}`, kind: 'milestone', title: m.title, part: m.id, due: m.due, dueStated: true }, m.completed));
       }
     }
   }
   return { items, gaps };
+}
+
+/** A task's own completion: recorded as done, or done and then cancelled (the work was done). */
+function completionOf(task: Task): IsoDate | undefined {
+  return task.status === 'done' || task.status === 'cancelled' ? task.completed : undefined;
 }
 
 /**
@@ -101,16 +106,18 @@ function makeItem(
 
 /**
  * The state of an item at a date. A completion dated after the as-of date is ignored, so a report
- * for an old date shows what was true then.
+ * for an old date shows what was true then. Work completed counts as done even when its task was
+ * cancelled afterwards (the files keep no date for a cancellation, and the work was done);
+ * cancelling only takes away what was still to do.
  */
 export function itemAt(item: Item, asOf: IsoDate, soonDays: number): ItemAt {
   const daysLeft = daysBetween(asOf, item.due);
   const at = (state: ItemState, daysLate = 0): ItemAt => withState(item, state, daysLate, Math.max(0, daysLeft));
-  if (item.taskStatus === 'cancelled') return at('cancelled');
   if (item.completed !== undefined && item.completed <= asOf) {
     const late = daysBetween(item.due, item.completed);
     return late > 0 ? at('done_late', late) : at('done_on_time');
   }
+  if (item.taskStatus === 'cancelled') return at('cancelled');
   if (item.taskStatus === 'blocked') return at('blocked', Math.max(0, -daysLeft));
   if (daysLeft < 0) return at('overdue', -daysLeft);
   if (daysLeft <= soonDays) return at('due_soon');

@@ -1,5 +1,6 @@
 import { addDays, endOfMonth, isoDate, type IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
+import { planAsOf } from './as-of.js';
 import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
 import { ownerSummary, type OwnerRow } from './owners.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
@@ -30,12 +31,13 @@ export interface MonthlyReport extends ReportBasis {
 }
 
 /** The monthly report for leaders: the plan as it stood on the last day of the month. */
-export function monthlyReport(plan: Plan, month: string, soonDays: number): MonthlyReport {
+export function monthlyReport(recordedPlan: Plan, month: string, soonDays: number): MonthlyReport {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const monthStart = isoDate(year, monthNumber, 1);
   const monthEnd = endOfMonth(year, monthNumber);
   const nextStart = addDays(monthEnd, 1);
   const nextEnd = endOfMonth(Number(nextStart.slice(0, 4)), Number(nextStart.slice(5, 7)));
+  const plan = planAsOf(recordedPlan, monthEnd);
   const { items: all, gaps } = planItems(plan);
   const items = itemsAt(all, monthEnd, soonDays);
   const inMonth = (date: IsoDate | undefined) => date !== undefined && date >= monthStart && date <= monthEnd;

@@ -39,6 +39,7 @@ export interface OwnerReport {
   name: string;
   kind: OwnerKind;
   asOf: IsoDate;
+  soonDays: number;
   horizonDays: number;
   tally: Tally;
   /** Overdue items, most overdue first. */
@@ -51,7 +52,7 @@ export interface OwnerReport {
 }
 
 /** What one person or unit has to answer for: late, due in the next days, done. */
-export function ownerReport(plan: Plan, items: readonly ItemAt[], name: string, asOf: IsoDate, horizonDays: number): OwnerReport {
+export function ownerReport(plan: Plan, items: readonly ItemAt[], name: string, asOf: IsoDate, soonDays: number, horizonDays: number): OwnerReport {
   const kind: OwnerKind = name === UNASSIGNED ? 'unassigned' : plan.people.some((p) => p.name === name) ? 'person' : 'unit';
   const mine = items.filter((i) => (kind === 'unassigned' ? responsibleOf(i).length === 0 : responsibleOf(i).includes(name)));
   const horizon = addDays(asOf, horizonDays);
@@ -59,6 +60,7 @@ export function ownerReport(plan: Plan, items: readonly ItemAt[], name: string, 
     name,
     kind,
     asOf,
+    soonDays,
     horizonDays,
     tally: tally(mine),
     late: mine.filter((i) => i.state === 'overdue').sort((a, b) => b.daysLate - a.daysLate || byDueThenId(a, b)),

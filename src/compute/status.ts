@@ -1,6 +1,7 @@
 import type { IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
 import { filterItems, findDomain, type ItemFilter } from './filter.js';
+import { planAsOf } from './as-of.js';
 import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
 import { targetsAt, type TargetAt } from './targets.js';
@@ -37,7 +38,8 @@ export function reportBasis(plan: Plan, asOf: IsoDate, soonDays: number): Report
 }
 
 /** Where the plan stands at a date: the data behind `plan status`. */
-export function statusReport(plan: Plan, asOf: IsoDate, soonDays: number, filter: ItemFilter = {}): StatusReport {
+export function statusReport(recordedPlan: Plan, asOf: IsoDate, soonDays: number, filter: ItemFilter = {}): StatusReport {
+  const plan = planAsOf(recordedPlan, asOf);
   const { items, gaps } = planItems(plan);
   const selected = filterItems(itemsAt(items, asOf, soonDays), filter, plan);
   const domainFilter = filter.domain !== undefined ? findDomain(plan, filter.domain)?.id : undefined;

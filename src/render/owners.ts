@@ -48,7 +48,7 @@ export function renderOwnersMarkdown(rows: readonly OwnerRow[], msg: Messages, c
 export function renderOwnerText(report: OwnerReport, options: TextOptions): string {
   const { msg, colors: c, width } = options;
   const name = report.kind === 'unassigned' ? msg.unassigned : visible(report.name);
-  const out = [c.bold(msg.ownerHeading(name, report.asOf)), msg.itemsLine(report.tally, report.horizonDays), msg.onTimeLine(formatRate(report.tally.onTime, msg)), ''];
+  const out = [c.bold(msg.ownerHeading(name, report.asOf)), msg.itemsLine(report.tally, report.soonDays), msg.onTimeLine(formatRate(report.tally.onTime, msg)), ''];
   out.push(c.bold(msg.ownerLate(report.late.length)));
   out.push(report.late.length > 0 ? overdueTable(report.late, msg, c, width) : msg.none, '');
   out.push(c.bold(msg.ownerDueNext(report.horizonDays, report.dueNext.length)));

@@ -1,0 +1,72 @@
+import type { IsoDate } from '../model/dates.js';
+import { itemsAt, planItems, type ItemAt } from './items.js';
+import type { Domain, Enterprise, Milestone, Plan, Target, Task, Town } from '../model/plan.js';
+
+/**
+ * The plan as it was recorded by the end of a day: every completion, note, measured figure, town
+ * report and certification dated after it is left out, as if it had not been written yet. Every
+ * report at an as-of date is computed from this, so no field can show the future.
+ *
+ * A task recorded done on a later day was not done then; its status at the date is `todo` (the
+ * files keep no date for `doing`). A certification granted later was not held then: the
+ * enterprise was applying.
+ */
+export function planAsOf(plan: Plan, asOf: IsoDate): Plan {
+  return {
+    ...plan,
+    domains: plan.domains.map((d) => domainAsOf(d, asOf)),
+    enterprises: plan.enterprises.map((e) => enterpriseAsOf(e, asOf)),
+    towns: plan.towns.map((t) => townAsOf(t, asOf)),
+  };
+}
+
+const byDate = <T extends { date: IsoDate }>(records: readonly T[] | undefined, asOf: IsoDate): T[] | undefined => records && records.filter((r) => r.date <= asOf);
+
+function domainAsOf(domain: Domain, asOf: IsoDate): Domain {
+  return { ...domain, targets: domain.targets.map((t) => targetAsOf(t, asOf)), tasks: domain.tasks.map((t) => taskAsOf(t, asOf)) };
+}
+
+function taskAsOf(task: Task, asOf: IsoDate): Task {
+  const doneLater = task.completed !== undefined && task.completed > asOf;
+  const out: Task = { ...task, status: doneLater && task.status === 'done' ? 'todo' : task.status };
+  if (doneLater) delete out.completed;
+  if (task.notes) out.notes = byDate(task.notes, asOf);
+  if (task.milestones) out.milestones = task.milestones.map((m) => milestoneAsOf(m, asOf));
+  if (task.targets) out.targets = task.targets.map((t) => targetAsOf(t, asOf));
+  if (task.recurrence?.done) {
+    const done = Object.fromEntries(Object.entries(task.recurrence.done).filter(([, date]) => date <= asOf));
+    out.recurrence = { ...task.recurrence, done };
+  }
+  return out;
+}
+
+function milestoneAsOf(milestone: Milestone, asOf: IsoDate): Milestone {
+  const out: Milestone = { ...milestone };
+  if (milestone.completed !== undefined && milestone.completed > asOf) delete out.completed;
+  if (milestone.notes) out.notes = byDate(milestone.notes, asOf);
+  return out;
+}
+
+function targetAsOf(target: Target, asOf: IsoDate): Target {
+  return target.actuals ? { ...target, actuals: byDate(target.actuals, asOf) } : target;
+}
+
+function townAsOf(town: Town, asOf: IsoDate): Town {
+  return town.progress ? { ...town, progress: byDate(town.progress, asOf) } : town;
+}
+
+function enterpriseAsOf(enterprise: Enterprise, asOf: IsoDate): Enterprise {
+  const out: Enterprise = { ...enterprise };
+  if (enterprise.notes) out.notes = byDate(enterprise.notes, asOf);
+  if (enterprise.certified_on !== undefined && enterprise.certified_on > asOf) {
+    delete out.certified_on;
+    delete out.expires;
+    if (enterprise.status === 'certified') out.status = 'applying';
+  }
+  return out;
+}
+
+/** Every item of the plan with its state at a date, computed from what was recorded by then. */
+export function itemsOfPlanAt(plan: Plan, asOf: IsoDate, soonDays: number): ItemAt[] {
+  return itemsAt(planItems(planAsOf(plan, asOf)).items, asOf, soonDays);
+}
