@@ -1,5 +1,6 @@
 import packageJson from '../package.json' with { type: 'json' };
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option } from 'commander';
+import { LocalizedCommand } from './commander/command.js';
 import type { Context, Io } from './context.js';
 import { EXIT, PlanError, type ExitCode } from './errors.js';
 import { messages, pickLang } from './i18n/index.js';
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const langOption = optionValue(argv, '--lang');
   const lang = pickLang(langOption, io.env);
   const msg = messages(lang);
-  const program = new Command('plan');
+  const program = new LocalizedCommand('plan', msg.cli);
   const contextOf = (): Context => {
     const global = program.opts<GlobalOptions>();
     return {
@@ -44,7 +45,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--debug', msg.help.debug, false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Help is wrapped to the terminal, or to 80 columns when it goes to a file or a pipe.
+      getOutHelpWidth: () => io.columns ?? 80,
+      getErrHelpWidth: () => io.columns ?? 80,
+    });
 
   program
     .command('check')

@@ -108,7 +108,7 @@ function setStatus(ctx: Context, id: string, options: EditOptions, status: 'doin
     const date = recordingDate(ctx, plan, options, earliest);
     return {
       file: location.file,
-      summary: ctx.msg.recordedStatus(id, status, location.file.path),
+      summary: ctx.msg.recordedStatus(id, ctx.msg.taskStatus[status] ?? status, location.file.path),
       change: (doc) => {
         const taskMap = mapAt(doc, location.path);
         setKey(taskMap, 'status', status, TASK_ORDER);

@@ -1,3 +1,5 @@
+import { cliEn } from './cli-en.js';
+
 /** English messages. zh.ts must provide the same keys (the compiler checks it). */
 export const en = {
   // loading
@@ -240,6 +242,8 @@ export const en = {
   dateBeforeItem: (date: string, earliest: string) => `${date} is before the item begins (${earliest}); add --force if that is really meant`,
   recordedDone: (id: string, date: string, file: string) => `${id} done on ${date} (${file})`,
   recordedStatus: (id: string, status: string, file: string) => `${id} is now ${status} (${file})`,
+  /** Task statuses as confirmations name them. */
+  taskStatus: { todo: 'todo', doing: 'doing', done: 'done', blocked: 'blocked', cancelled: 'cancelled' } as Record<string, string>,
   recordedReopen: (id: string, file: string) => `${id} reopened (${file})`,
   recordedNote: (id: string, date: string, file: string) => `note added to ${id} for ${date} (${file})`,
   unknownEnterprise: (query: string, near: string) => `no enterprise "${query}"` + (near ? ` (closest: ${near})` : ''),
@@ -250,6 +254,8 @@ export const en = {
   recordedCertified: (name: string, date: string, file: string) => `${name} certified on ${date} (${file})`,
   recordedFigure: (id: string, value: string, date: string, file: string) => `${id}: ${value} recorded for ${date} (${file})`,
   recordedTown: (name: string, achieved: string, date: string, file: string) => `${name}: ${achieved} standardized as of ${date} (${file})`,
+  /** The command-line parser's messages and help layout. */
+  cli: cliEn,
   internalError: (detail: string) => `internal error: ${detail} (run again with --debug for details)`,
   help: {
     program: 'Track the yearly work plan kept as YAML files: check it, see what is late, report on it.',

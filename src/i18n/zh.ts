@@ -1,3 +1,4 @@
+import { cliZh } from './cli-zh.js';
 import type { en } from './en.js';
 
 /** 中文消息。键与 en.ts 一一对应。 */
@@ -225,6 +226,7 @@ export const zh: typeof en = {
   dateBeforeItem: (date, earliest) => `${date} 早于该事项开始（${earliest}）；确需如此请加 --force`,
   recordedDone: (id, date, file) => `${id} 已于 ${date} 完成（${file}）`,
   recordedStatus: (id, status, file) => `${id} 状态改为 ${status}（${file}）`,
+  taskStatus: { todo: '未开始', doing: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' },
   recordedReopen: (id, file) => `${id} 已重新打开（${file}）`,
   recordedNote: (id, date, file) => `已为 ${id} 添加 ${date} 的备注（${file}）`,
   unknownEnterprise: (query, near) => `没有企业“${query}”` + (near ? `（最接近的：${near}）` : ''),
@@ -235,6 +237,7 @@ export const zh: typeof en = {
   recordedCertified: (name, date, file) => `${name} 已于 ${date} 达标（${file}）`,
   recordedFigure: (id, value, date, file) => `${id}：已录入 ${date} 的实际值 ${value}（${file}）`,
   recordedTown: (name, achieved, date, file) => `${name}：截至 ${date} 已达标 ${achieved} 家（${file}）`,
+  cli: cliZh,
   internalError: (detail) => `内部错误：${detail}（加 --debug 重新运行可查看详情）`,
   help: {
     program: '跟踪以 YAML 文件保存的年度工作要点：校验数据、查看逾期事项、生成报告。',
@@ -272,8 +275,8 @@ export const zh: typeof en = {
     kind: 'CSV 输出哪张表',
     on: '记录日期 YYYY-MM-DD（默认：计划时区的今天）',
     forceEdit: '允许晚于今天或早于事项开始的日期，或重新完成已完成的任务',
-    dryRun: '只显示改动（diff），不写入',
-    done: '标记任务、节点（ID/m1）或期次（ID@2022-Q2）完成',
+    dryRun: '只显示将做的改动，不写入',
+    done: '标记任务（GM-04）、节点（GM-04/m1）或期次（ZH-02@2022-Q2）完成',
     start: '标记任务为进行中',
     block: '标记任务受阻，并写明原因',
     reopen: '撤销任务、节点或期次的完成（或进行中、受阻）',
