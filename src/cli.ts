@@ -133,6 +133,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .command('report')
     .description(msg.help.report)
     .option('--month <month>', msg.help.month)
+    .option('--as-of <date>', msg.help.asOfReport)
     .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json']).default('text'))
     .option('--out <file>', msg.help.out)
     .option('--force', msg.help.force, false)

@@ -58,17 +58,19 @@ describe('the plan binary', () => {
   it('writes the complete monthly report of the bundled plan, in Chinese', () => {
     const result = plan(['report', '--month', '2022-06', '--lang', 'zh']);
     expect(result.code).toBe(0);
-    const headings = result.stdout.split('\n').filter((line) => /^[一二三四五六七八九]、/.test(line));
+    const headings = result.stdout.split('\n').filter((line) => /^[一二三四五六七八九十]+、/.test(line));
     expect(headings.map((h) => h.replace(/（.*/, ''))).toEqual([
       '一、总体情况',
       '二、本月完成事项',
       '三、本月新增逾期事项',
       '四、前期逾期仍未完成事项',
-      '五、下月到期事项',
-      '六、责任人及责任单位落实情况',
-      '七、安全生产标准化创建进展',
-      '八、主要指标完成情况',
-      '九、说明',
+      '五、受阻事项',
+      '六、本月剩余时间内到期事项',
+      '七、下月到期事项',
+      '八、责任人及责任单位落实情况',
+      '九、安全生产标准化创建进展',
+      '十、主要指标完成情况',
+      '十一、说明',
     ]);
     expect(result.stdout.split('\n')[0]).toBe('2022年6月工作要点落实情况报告');
   });

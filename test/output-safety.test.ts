@@ -152,9 +152,10 @@ describe('report --out', () => {
     // A symlink at the file itself, reached through the symlinked folder: refused, then replaced, never followed.
     writeFileSync(join(folder, 'secret.txt'), 'untouched');
     symlinkSync(join(folder, 'secret.txt'), join(folder, 'real/july.md'));
-    const refused = await runCli(['report', '--month', '2022-07', '--out', 'reports/july.md'], { cwd: folder });
+    // July is reported as of its last day: the runs' today is in June, so July needs an --as-of of its own.
+    const refused = await runCli(['report', '--month', '2022-07', '--as-of', '2022-07-31', '--out', 'reports/july.md'], { cwd: folder });
     expect(refused).toEqual({ code: 2, stdout: '', stderr: 'plan: reports/july.md already exists; add --force to overwrite it\n' });
-    const forced = await runCli(['report', '--month', '2022-07', '--out', 'reports/july.md', '--force'], { cwd: folder });
+    const forced = await runCli(['report', '--month', '2022-07', '--as-of', '2022-07-31', '--out', 'reports/july.md', '--force'], { cwd: folder });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(folder, 'secret.txt'), 'utf8')).toBe('untouched');
     expect(lstatSync(join(folder, 'real/july.md')).isSymbolicLink()).toBe(false);

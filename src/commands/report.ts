@@ -1,28 +1,38 @@
 import { resolve } from 'node:path';
+import { monthWindow } from '../compute/month-window.js';
 import { monthlyReport } from '../compute/monthly.js';
 import type { Context } from '../context.js';
 import { writeFileAtomic } from '../edit/write-file.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
-import { isYearMonth, monthOf } from '../model/dates.js';
+import { isYearMonth, todayIn } from '../model/dates.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
-import { asOfDate, loadPlan } from './shared.js';
+import { dateOption, loadPlan } from './shared.js';
 
 export interface ReportOptions {
   month?: string;
+  asOf?: string;
   format: 'text' | 'markdown' | 'json';
   out?: string;
   force: boolean;
 }
 
-/** `plan report --month YYYY-MM`: the monthly report for leaders, to the terminal or a file. */
+/** `plan report --month YYYY-MM [--as-of DATE]`: the monthly report for leaders, to the terminal or a file. */
 export async function report(ctx: Context, options: ReportOptions): Promise<ExitCode> {
+  // Options are checked before the data is read, so a typo is reported as such even on broken data.
+  if (options.month !== undefined && !isYearMonth(options.month)) throw new PlanError(ctx.msg.badMonthOption(options.month));
+  const asOf = dateOption(ctx, '--as-of', options.asOf);
   const plan = await loadPlan(ctx);
-  const month = options.month ?? monthOf(asOfDate(ctx, plan, undefined));
-  if (!isYearMonth(month)) throw new PlanError(ctx.msg.badMonthOption(month));
-  const data = monthlyReport(plan, month, 14);
+  const today = todayIn(plan.timezone, ctx.io.now());
+  const window = monthWindow(options.month, asOf, today);
+  if (!window.ok) {
+    throw new PlanError(
+      window.problem === 'month-not-started' ? ctx.msg.monthNotStarted(options.month!, today) : ctx.msg.asOfOutsideMonth(asOf!, window.monthStart, window.monthEnd),
+    );
+  }
+  const data = monthlyReport(plan, window.window, 14);
   // A file never gets colour codes, whatever the terminal supports.
   const colors = options.out !== undefined ? makeColors({ color: false, isTTY: false, env: {} }) : ctx.colors;
   const text =

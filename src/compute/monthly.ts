@@ -1,63 +1,182 @@
-import { addDays, endOfMonth, isoDate, type IsoDate } from '../model/dates.js';
-import type { Plan } from '../model/plan.js';
+import { addDays, type IsoDate } from '../model/dates.js';
+import type { Enterprise, Plan } from '../model/plan.js';
 import { planAsOf } from './as-of.js';
-import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
+import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type Item, type ItemAt, type Tally } from './items.js';
+import type { MonthWindow } from './month-window.js';
+import { blockReason, itemNotes, tasksById, type DatedNote } from './notes.js';
 import { ownerSummary, type OwnerRow } from './owners.js';
-import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
+import { standardizationAt, type RosterSummary, type TownProgress, type TownsSummary } from './standardization.js';
 import { reportBasis, type ReportBasis } from './status.js';
 import { targetsAt, type TargetAt } from './targets.js';
 
-export interface MonthlyReport extends ReportBasis {
-  month: string;
-  monthStart: IsoDate;
-  monthEnd: IsoDate;
+export interface CompletedItem extends ItemAt {
+  /** The item's notes dated within the month up to the as-of date. */
+  notes: DatedNote[];
+}
+
+export interface BlockedItem extends ItemAt {
+  /** The reason recorded with `plan block` (the task's latest note by the as-of date), or null. */
+  reason: string | null;
+  since: IsoDate | null;
+}
+
+export interface CertifiedEnterprise {
+  id: string;
+  name: string;
+  industry: Enterprise['industry'];
+  town: string | null;
+  certifiedOn: IsoDate;
+}
+
+export interface RankedTown extends TownProgress {
+  /** 1 for the highest share of its target reached; towns with equal shares share a rank. */
+  rank: number;
+}
+
+/** The month's figures, each counted once here and used by every output format. */
+export interface MonthFigures {
+  /** Items completed in the month up to the as-of date, on time and late. */
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  /** Items that fell overdue in the month (see fellOverdueBounds). */
+  fellOverdue: number;
+  /** Items overdue since before the month and still not done at the as-of date. */
+  stillOverdue: number;
+  /** Items blocked at the as-of date. */
+  blocked: number;
+  /** Items not done and due from the as-of date to the month's end. */
+  dueRestOfMonth: number;
+  /** Items not done and due next month. */
+  dueNextMonth: number;
+  certified: number;
+}
+
+export interface MonthlyReport extends ReportBasis, MonthWindow {
+  /** The state of every item at the as-of date: done + overdue + blocked + cancelled + notYetDue = total. */
   totals: Tally;
-  domains: { id: string; title: string; tally: Tally }[];
-  /** Completed within the month (on time or late). */
-  completed: ItemAt[];
-  /** Due within the month and not done by its end. */
+  /** Due soon or later: not done, not blocked and not yet due. */
+  notYetDue: number;
+  domains: { id: string; title: string; tally: Tally; notYetDue: number }[];
+  figures: MonthFigures;
+  completed: CompletedItem[];
   fellOverdue: ItemAt[];
-  /** Overdue since before the month and still not done. */
   stillOverdue: ItemAt[];
-  /** Due next month and not yet done. */
+  blocked: BlockedItem[];
+  dueRestOfMonth: ItemAt[];
   dueNextMonth: ItemAt[];
-  /** Owners with anything due by the month's end or done: everyone who has something to report. */
+  certified: CertifiedEnterprise[];
+  /** Owners with anything done, overdue or due soon: everyone who has something to report. */
   owners: OwnerRow[];
   towns: TownsSummary;
+  townRanking: RankedTown[];
   roster: RosterSummary;
   targets: TargetAt[];
   gaps: Gap[];
   undatedTasks: number;
 }
 
-/** The monthly report for leaders: the plan as it stood on the last day of the month. */
-export function monthlyReport(recordedPlan: Plan, month: string, soonDays: number): MonthlyReport {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const monthStart = isoDate(year, monthNumber, 1);
-  const monthEnd = endOfMonth(year, monthNumber);
-  const nextStart = addDays(monthEnd, 1);
-  const nextEnd = endOfMonth(Number(nextStart.slice(0, 4)), Number(nextStart.slice(5, 7)));
-  const plan = planAsOf(recordedPlan, monthEnd);
+/**
+ * The due dates of the items that fall overdue between two days: an item falls overdue on the day
+ * after its due date, so those due from the day before `from` to the day before `to`.
+ */
+export function fellOverdueBounds(from: IsoDate, to: IsoDate): { dueFrom: IsoDate; dueTo: IsoDate } {
+  return { dueFrom: addDays(from, -1), dueTo: addDays(to, -1) };
+}
+
+/**
+ * Whether an item fell overdue between two days (inclusive): the day after its due date lies
+ * between them and it was not done by its due date. Cancelled items that were not done never fall overdue. What
+ * happened to it afterwards (done late, blocked) does not undo that it fell overdue.
+ */
+export function fellOverdueBetween(item: Item, bounds: { dueFrom: IsoDate; dueTo: IsoDate }): boolean {
+  if (item.due < bounds.dueFrom || item.due > bounds.dueTo) return false;
+  if (item.completed === undefined) return item.taskStatus !== 'cancelled';
+  return item.completed > item.due;
+}
+
+/** Not done, not cancelled: still to do at the as-of date. */
+function isOpen(item: ItemAt): boolean {
+  return item.state === 'overdue' || item.state === 'due_soon' || item.state === 'open' || item.state === 'blocked';
+}
+
+export function notYetDueOf(t: Tally): number {
+  return t.dueSoon + t.open;
+}
+
+/** The monthly report for leaders: the month from its first day to the as-of date. */
+export function monthlyReport(recordedPlan: Plan, window: MonthWindow, soonDays: number): MonthlyReport {
+  const { monthStart, monthEnd, asOf, nextStart, nextEnd } = window;
+  const plan = planAsOf(recordedPlan, asOf);
   const { items: all, gaps } = planItems(plan);
-  const items = itemsAt(all, monthEnd, soonDays);
-  const inMonth = (date: IsoDate | undefined) => date !== undefined && date >= monthStart && date <= monthEnd;
-  const notDone = (i: ItemAt) => i.state === 'overdue' || i.state === 'due_soon' || i.state === 'open' || i.state === 'blocked';
+  const items = itemsAt(all, asOf, soonDays);
+  const tasks = tasksById(plan);
+  const bounds = fellOverdueBounds(monthStart, asOf);
+  const dayBeforeMonth = bounds.dueFrom;
   const mostLateFirst = (a: ItemAt, b: ItemAt) => b.daysLate - a.daysLate || byDueThenId(a, b);
+
+  const completed = items
+    .filter((i) => i.completed !== undefined && i.completed >= monthStart && i.completed <= asOf && i.state !== 'cancelled')
+    .sort((a, b) => (a.completed! < b.completed! ? -1 : a.completed! > b.completed! ? 1 : byDueThenId(a, b)))
+    .map((i): CompletedItem => ({ ...i, notes: itemNotes(tasks.get(i.taskId)!, i, asOf).filter((n) => n.date >= monthStart) }));
+  const fellOverdue = items.filter((i) => fellOverdueBetween(i, bounds)).sort(byDueThenId);
+  const stillOverdue = items.filter((i) => i.state === 'overdue' && i.due < dayBeforeMonth).sort(mostLateFirst);
+  const blocked = items
+    .filter((i) => i.state === 'blocked')
+    .sort(byDueThenId)
+    .map((i): BlockedItem => {
+      const note = blockReason(tasks.get(i.taskId)!, asOf);
+      return { ...i, reason: note?.text ?? null, since: note?.date ?? null };
+    });
+  const dueRestOfMonth = items.filter((i) => isOpen(i) && i.due >= asOf && i.due <= monthEnd).sort(byDueThenId);
+  const dueNextMonth = items.filter((i) => isOpen(i) && i.due >= nextStart && i.due <= nextEnd).sort(byDueThenId);
+  const certified = plan.enterprises
+    .filter((e) => e.status === 'certified' && e.certified_on !== undefined && e.certified_on >= monthStart && e.certified_on <= asOf)
+    .map((e): CertifiedEnterprise => ({ id: e.id, name: e.name, industry: e.industry, town: e.town ?? null, certifiedOn: e.certified_on! }))
+    .sort((a, b) => (a.certifiedOn < b.certifiedOn ? -1 : a.certifiedOn > b.certifiedOn ? 1 : a.id < b.id ? -1 : 1));
+  const standardization = standardizationAt(plan, asOf);
+  const totals = tally(items);
   return {
-    ...reportBasis(plan, monthEnd, soonDays),
-    month,
-    monthStart,
-    monthEnd,
-    totals: tally(items),
-    domains: tallyByDomain(plan.domains, items),
-    completed: items.filter((i) => inMonth(i.completed)).sort((a, b) => (a.completed! < b.completed! ? -1 : a.completed! > b.completed! ? 1 : byDueThenId(a, b))),
-    fellOverdue: items.filter((i) => i.state === 'overdue' && inMonth(i.due)).sort(byDueThenId),
-    stillOverdue: items.filter((i) => i.state === 'overdue' && i.due < monthStart).sort(mostLateFirst),
-    dueNextMonth: items.filter((i) => notDone(i) && i.due >= nextStart && i.due <= nextEnd).sort(byDueThenId),
+    ...reportBasis(plan, asOf, soonDays),
+    ...window,
+    totals,
+    notYetDue: notYetDueOf(totals),
+    domains: tallyByDomain(plan.domains, items).map((d) => ({ ...d, notYetDue: notYetDueOf(d.tally) })),
+    figures: {
+      completed: completed.length,
+      completedOnTime: completed.filter((i) => i.state === 'done_on_time').length,
+      completedLate: completed.filter((i) => i.state === 'done_late').length,
+      fellOverdue: fellOverdue.length,
+      stillOverdue: stillOverdue.length,
+      blocked: blocked.length,
+      dueRestOfMonth: dueRestOfMonth.length,
+      dueNextMonth: dueNextMonth.length,
+      certified: certified.length,
+    },
+    completed,
+    fellOverdue,
+    stillOverdue,
+    blocked,
+    dueRestOfMonth,
+    dueNextMonth,
+    certified,
     owners: ownerSummary(plan, items).filter((o) => o.tally.done + o.tally.overdue + o.tally.dueSoon > 0),
-    ...standardizationAt(plan, monthEnd),
-    targets: targetsAt(plan, monthEnd),
+    ...standardization,
+    townRanking: rankTowns(standardization.towns.towns),
+    targets: targetsAt(plan, asOf),
     gaps,
     undatedTasks: plan.domains.flatMap((d) => d.tasks).filter((t) => !t.dueStated && !t.recurrence).length,
   };
+}
+
+/** Towns with a target, highest share of it reached first; equal shares share a rank. */
+export function rankTowns(towns: readonly TownProgress[]): RankedTown[] {
+  const share = (t: TownProgress) => t.total.value ?? 0;
+  const sorted = towns
+    .filter((t) => t.targetTotal !== null)
+    .sort((a, b) => share(b) - share(a) || (b.achievedTotal ?? 0) - (a.achievedTotal ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return sorted.map((town, index) => {
+    const first = sorted.findIndex((other) => share(other) === share(town));
+    return { ...town, rank: (first < 0 ? index : first) + 1 };
+  });
 }

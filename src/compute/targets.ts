@@ -1,7 +1,12 @@
 import { latestRecord, type IsoDate } from '../model/dates.js';
 import type { Plan, Target } from '../model/plan.js';
 
-export type TargetState = 'met' | 'missed' | 'no_figure';
+/**
+ * met / missed: the latest figure against the goal once the target's period has ended;
+ * in_progress: the period has not ended and the goal is not reached yet, so it is not missed;
+ * no_figure: nothing recorded by the as-of date.
+ */
+export type TargetState = 'met' | 'missed' | 'in_progress' | 'no_figure';
 
 export interface TargetAt {
   id: string;
@@ -15,6 +20,8 @@ export interface TargetAt {
   baseline: string | null;
   actual: number | null;
   actualDate: IsoDate | null;
+  /** The last day of the period the target is set for: its task's deadline, or the plan period's end for a domain goal. */
+  periodEnd: IsoDate;
   state: TargetState;
 }
 
@@ -22,13 +29,13 @@ export interface TargetAt {
 export function targetsAt(plan: Plan, asOf: IsoDate): TargetAt[] {
   const rows: TargetAt[] = [];
   for (const domain of plan.domains) {
-    for (const target of domain.targets) rows.push(targetAt(target, domain.id, null, asOf));
-    for (const task of domain.tasks) for (const target of task.targets ?? []) rows.push(targetAt(target, domain.id, task.id, asOf));
+    for (const target of domain.targets) rows.push(targetAt(target, domain.id, null, plan.period.end, asOf));
+    for (const task of domain.tasks) for (const target of task.targets ?? []) rows.push(targetAt(target, domain.id, task.id, task.due, asOf));
   }
   return rows;
 }
 
-function targetAt(target: Target, domainId: string, taskId: string | null, asOf: IsoDate): TargetAt {
+function targetAt(target: Target, domainId: string, taskId: string | null, periodEnd: IsoDate, asOf: IsoDate): TargetAt {
   const latest = latestRecord(target.actuals, asOf);
   const actual = latest?.value ?? null;
   return {
@@ -42,8 +49,16 @@ function targetAt(target: Target, domainId: string, taskId: string | null, asOf:
     baseline: target.baseline ?? null,
     actual,
     actualDate: latest?.date ?? null,
-    state: actual === null ? 'no_figure' : meets(target, actual) ? 'met' : 'missed',
+    periodEnd,
+    state: targetState(target, actual, periodEnd, asOf),
   };
+}
+
+/** The one rule every report uses for a target's state at a date. */
+export function targetState(target: Pick<Target, 'direction' | 'value'>, actual: number | null, periodEnd: IsoDate, asOf: IsoDate): TargetState {
+  if (actual === null) return 'no_figure';
+  if (meets(target, actual)) return 'met';
+  return asOf < periodEnd ? 'in_progress' : 'missed';
 }
 
 /** Whether a figure meets a target. For reductions the figure is the reduction achieved. */

@@ -1,5 +1,22 @@
 import { cliEn } from './cli-en.js';
 
+/** The figures the monthly report's summary sentence names; they add up to the total. */
+export interface MonthSummary {
+  asOf: string;
+  total: number;
+  done: number;
+  overdue: number;
+  blocked: number;
+  cancelled: number;
+  notYetDue: number;
+  onTime: string;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  fellOverdue: number;
+  stillOverdue: number;
+}
+
 /** English messages. zh.ts must provide the same keys (the compiler checks it). */
 export const en = {
   // loading
@@ -151,6 +168,14 @@ export const en = {
     expired: 'Expired',
     figure: 'Figure',
     asOfDate: 'As of',
+    cancelled: 'Cancelled',
+    notes: 'Notes',
+    since: 'Since',
+    reason: 'Reason',
+    stateNow: 'Now',
+    rank: 'Rank',
+    periodEnd: 'Period ends',
+    certifiedOn: 'Certified on',
   },
   none: '—',
   unassigned: 'unassigned',
@@ -172,10 +197,11 @@ export const en = {
   rosterLine: (r: { total: number; not_started: number; applying: number; certified: number; expired: number }) =>
     `Roster (附件2): ${r.total} enterprises: ${r.not_started} not started · ${r.applying} applying · ${r.certified} certified · ${r.expired} expired`,
   targetsHeading: 'Plan targets',
-  targetsLine: (met: number, missed: number, noFigure: number) => `${met} met · ${missed} missed · ${noFigure} with no recorded figure`,
+  targetsLine: (met: number, missed: number, inProgress: number, noFigure: number) =>
+    `${met} met · ${missed} missed · ${inProgress} in progress (period not over) · ${noFigure} with no recorded figure`,
   undatedLine: (count: number, end: string) => `${count} tasks state no deadline; they count as due ${end}.`,
   gapLine: (id: string, title: string, season: string) => `${id} ${title}: repeats within ${season}, whose dates the plan does not state; its occurrences are not counted.`,
-  targetState: { met: 'met', missed: 'missed', no_figure: 'no figure' } as Record<string, string>,
+  targetState: { met: 'met', missed: 'missed', in_progress: 'in progress', no_figure: 'no figure' } as Record<string, string>,
   direction: {
     at_least: (v: string) => `≥ ${v}`,
     at_most: (v: string) => `≤ ${v}`,
@@ -204,24 +230,40 @@ export const en = {
   monthly: {
     title: (month: string) => `Work plan progress report, ${month}`,
     lead: (start: string, end: string) => `Period covered: ${start} to ${end}.`,
+    leadPartial: (start: string, asOf: string) => `Period covered: ${start} to ${asOf} (as of ${asOf}; the month is not over).`,
+    asOfEnd: 'At the end of the month',
+    asOfPartial: (asOf: string) => `As of ${asOf}`,
     summary: '1. Summary',
-    summaryText: (total: number, done: number, overdue: number, notYetDue: number, onTime: string, completedInMonth: number, fellOverdue: number) =>
-      `At the end of the month, of ${total} items ${done} are done, ${overdue} are overdue and ${notYetDue} are not yet due. On-time rate: ${onTime}. This month ${completedInMonth} items were completed and ${fellOverdue} fell overdue.`,
+    summaryText: (f: MonthSummary) =>
+      `${f.asOf}, of ${f.total} items ${f.done} are done, ${f.overdue} overdue and not done, ${f.blocked} blocked, ${f.cancelled} cancelled and ${f.notYetDue} not yet due. On-time rate: ${f.onTime}. ` +
+      `This month ${f.completed} items were completed (${f.completedOnTime} on time, ${f.completedLate} late), ${f.fellOverdue} fell overdue, and ${f.stillOverdue} overdue from earlier months are still not done.`,
     completed: (n: number) => `2. Completed this month (${n})`,
     fellOverdue: (n: number) => `3. Fell overdue this month (${n})`,
     stillOverdue: (n: number) => `4. Still overdue from earlier months (${n})`,
-    dueNext: (n: number) => `5. Due next month (${n})`,
-    owners: '6. By owner',
+    blocked: (n: number) => `5. Blocked (${n})`,
+    dueRest: (n: number) => `6. Due in the rest of the month (${n})`,
+    dueNext: (n: number) => `7. Due next month (${n})`,
+    owners: '8. By owner',
     ownerLine: (name: string, done: number, overdue: number, dueSoon: number, onTime: string) =>
       `${name}: ${done} done, ${overdue} overdue, ${dueSoon} due soon; on time ${onTime}.`,
-    standardization: '7. Safety standardization',
-    targets: '8. Plan targets',
-    notes: '9. Notes',
-    basis: (end: string) => `Figures are as recorded in the data on ${end}. Items are tasks, milestones of tasks and occurrences of recurring duties.`,
+    standardization: '9. Safety standardization',
+    certifiedHeading: (n: number) => `Enterprises certified this month (${n})`,
+    townRanking: 'Towns and parks ranked by share of their target reached',
+    targets: '10. Plan targets',
+    targetsWithFigure: (n: number, total: number) => `Targets with a recorded figure: ${n} of ${total}.`,
+    notes: '11. Notes',
+    basis: (asOf: string) => `Figures are as recorded in the data on ${asOf}. Items are tasks, milestones of tasks and occurrences of recurring duties.`,
+    definitions:
+      'An item falls overdue on the day after its due date unless it was done by then; "fell overdue this month" counts those whose day after the due date lies in the month, whatever happened to them since.',
     nothing: 'None.',
     late: (days: number) => `${days} days late`,
+    stateNow: (state: string, days: number) => (days > 0 ? `${state}, ${days} days` : state),
+    noReason: 'no reason recorded',
+    unknownSince: '—',
   },
   badMonthOption: (value: string) => `--month needs a month written YYYY-MM, got "${value}"`,
+  asOfOutsideMonth: (asOf: string, start: string, end: string) => `--as-of ${asOf} lies outside the month reported (${start} to ${end})`,
+  monthNotStarted: (month: string, today: string) => `${month} has not begun (today is ${today}); choose an earlier month or give --as-of within it`,
   outExists: (file: string) => `${file} already exists; add --force to overwrite it`,
   cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
   wrote: (file: string) => `wrote ${file}`,
@@ -286,7 +328,8 @@ export const en = {
     days: 'how many days ahead the "due next" list reaches (due soon is set by --soon)',
     compliance: 'rates with numerator and denominator: on time by domain and owner, standardization by town and industry, plan targets',
     report: 'the monthly report for leaders',
-    month: 'the month to report on, YYYY-MM (default: this month)',
+    month: 'the month to report on, YYYY-MM (default: the month of --as-of, or this month)',
+    asOfReport: "the report's date, within the month (default: the month's last day; today for the current month)",
     out: 'write the report to this file instead of the terminal',
     force: 'overwrite the --out file if it exists',
     export: 'print the whole validated plan as JSON, or one table as CSV (UTF-8 with BOM)',

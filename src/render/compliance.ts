@@ -97,7 +97,7 @@ export function renderComplianceText(report: ComplianceReport, options: TextOpti
         visible(x.title),
         visible(formatTargetGoal(x, msg)),
         x.actual === null ? msg.none : `${x.actual}${visible(x.unit)} (${x.actualDate})`,
-        x.state === 'met' ? c.green(msg.targetState.met!) : x.state === 'missed' ? c.red(msg.targetState.missed!) : msg.targetState.no_figure!,
+        x.state === 'met' ? c.green(msg.targetState.met!) : x.state === 'missed' ? c.red(msg.targetState.missed!) : msg.targetState[x.state]!,
       ]),
       width,
     ),

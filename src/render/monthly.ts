@@ -1,62 +1,52 @@
 import type { ItemAt } from '../compute/items.js';
-import type { MonthlyReport } from '../compute/monthly.js';
+import type { BlockedItem, CompletedItem, MonthlyReport } from '../compute/monthly.js';
 import type { Messages } from '../i18n/index.js';
 import { formatDue, formatItemTitle, formatOwners, formatRate, formatTargetGoal } from './format.js';
 import type { Block, ReportDocument } from './document.js';
+import type { Column } from './table.js';
 import { visible } from './text.js';
 
 /** The monthly report for leaders as a document; the words come from the message catalog. */
 export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDocument {
   const m = msg.monthly;
   const t = report.totals;
-  const itemTable = (items: readonly ItemAt[], extra: 'daysLate' | 'completed' | 'none'): Block => ({
-    table: {
-      columns: [
-        { header: msg.col.id },
-        { header: msg.col.title, flex: true },
-        { header: msg.col.owner },
-        { header: msg.col.due },
-        ...(extra === 'daysLate' ? [{ header: msg.col.daysLate, align: 'right' as const }] : extra === 'completed' ? [{ header: msg.col.completed }] : []),
-      ],
-      rows: items.map((i) => [
-        i.id,
-        formatItemTitle(i),
-        formatOwners(i, msg),
-        formatDue(i),
-        ...(extra === 'daysLate' ? [String(i.daysLate)] : extra === 'completed' ? [`${i.completed}${i.state === 'done_late' ? ` (${m.late(i.daysLate)})` : ''}`] : []),
-      ]),
-    },
-  });
-  const listOrNone = (items: readonly ItemAt[], extra: 'daysLate' | 'completed' | 'none'): Block[] =>
-    items.length === 0 ? [{ paragraph: m.nothing }] : [itemTable(items, extra)];
+  const f = report.figures;
   const count = (state: string) => report.targets.filter((x) => x.state === state).length;
+  const withFigure = report.targets.filter((x) => x.actual !== null);
 
   return {
     title: m.title(report.month),
-    lead: [visible(`${report.title} — ${report.issuer}`), m.lead(report.monthStart, report.monthEnd)],
+    lead: [visible(`${report.title} — ${report.issuer}`), report.partial ? m.leadPartial(report.monthStart, report.asOf) : m.lead(report.monthStart, report.monthEnd)],
     sections: [
       {
         heading: m.summary,
         blocks: [
-          { paragraph: m.summaryText(t.total, t.done, t.overdue, t.dueSoon + t.open, formatRate(t.onTime, msg), report.completed.length, report.fellOverdue.length) },
           {
-            table: {
-              columns: [
-                { header: msg.col.domain, flex: true },
-                { header: msg.col.items, align: 'right' },
-                { header: msg.col.done, align: 'right' },
-                { header: msg.col.overdue, align: 'right' },
-                { header: msg.col.onTime, align: 'right' },
-              ],
-              rows: report.domains.map((d) => [visible(`${d.id} ${d.title}`), String(d.tally.total), String(d.tally.done), String(d.tally.overdue), formatRate(d.tally.onTime, msg)]),
-            },
+            paragraph: m.summaryText({
+              asOf: report.partial ? m.asOfPartial(report.asOf) : m.asOfEnd,
+              total: t.total,
+              done: t.done,
+              overdue: t.overdue,
+              blocked: t.blocked,
+              cancelled: t.cancelled,
+              notYetDue: report.notYetDue,
+              onTime: formatRate(t.onTime, msg),
+              completed: f.completed,
+              completedOnTime: f.completedOnTime,
+              completedLate: f.completedLate,
+              fellOverdue: f.fellOverdue,
+              stillOverdue: f.stillOverdue,
+            }),
           },
+          domainTable(report, msg),
         ],
       },
-      { heading: m.completed(report.completed.length), blocks: listOrNone(report.completed, 'completed') },
-      { heading: m.fellOverdue(report.fellOverdue.length), blocks: listOrNone(report.fellOverdue, 'daysLate') },
-      { heading: m.stillOverdue(report.stillOverdue.length), blocks: listOrNone(report.stillOverdue, 'daysLate') },
-      { heading: m.dueNext(report.dueNextMonth.length), blocks: listOrNone(report.dueNextMonth, 'none') },
+      { heading: m.completed(f.completed), blocks: listOrNone(report.completed, msg, completedTable) },
+      { heading: m.fellOverdue(f.fellOverdue), blocks: listOrNone(report.fellOverdue, msg, fellOverdueTable) },
+      { heading: m.stillOverdue(f.stillOverdue), blocks: listOrNone(report.stillOverdue, msg, (items) => itemTable(items, msg, [{ header: msg.col.daysLate, align: 'right' }], (i) => [String(i.daysLate)])) },
+      { heading: m.blocked(f.blocked), blocks: listOrNone(report.blocked, msg, blockedTable) },
+      { heading: m.dueRest(f.dueRestOfMonth), blocks: listOrNone(report.dueRestOfMonth, msg, (items) => itemTable(items, msg, [], () => [])) },
+      { heading: m.dueNext(f.dueNextMonth), blocks: listOrNone(report.dueNextMonth, msg, (items) => itemTable(items, msg, [], () => [])) },
       {
         heading: m.owners,
         blocks:
@@ -66,40 +56,158 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
                 paragraph: m.ownerLine(o.kind === 'unassigned' ? msg.unassigned : visible(o.name), o.tally.done, o.tally.overdue, o.tally.dueSoon, formatRate(o.tally.onTime, msg)),
               })),
       },
-      {
-        heading: m.standardization,
-        blocks: [
-          { paragraph: msg.townsLine(formatRate(report.towns.total, msg), formatRate(report.towns.aboveScale, msg)) },
-          { paragraph: msg.townsGaps(report.towns.withoutTarget, report.towns.withoutReport) },
-          { paragraph: msg.rosterLine({ total: report.roster.all.total, ...report.roster.all.counts }) },
-        ],
-      },
+      { heading: m.standardization, blocks: standardizationBlocks(report, msg) },
       {
         heading: m.targets,
         blocks: [
-          { paragraph: msg.targetsLine(count('met'), count('missed'), count('no_figure')) },
-          {
-            table: {
-              columns: [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.target }, { header: msg.col.figure }, { header: msg.col.state }],
-              rows: report.targets.map((x) => [
-                x.id,
-                visible(x.title),
-                visible(formatTargetGoal(x, msg)),
-                x.actual === null ? msg.none : `${x.actual}${visible(x.unit)} (${x.actualDate})`,
-                msg.targetState[x.state]!,
+          { paragraph: msg.targetsLine(count('met'), count('missed'), count('in_progress'), count('no_figure')) },
+          { paragraph: m.targetsWithFigure(withFigure.length, report.targets.length) },
+          ...(withFigure.length === 0
+            ? []
+            : [
+                {
+                  table: {
+                    columns: [
+                      { header: msg.col.id },
+                      { header: msg.col.title, flex: true },
+                      { header: msg.col.target },
+                      { header: msg.col.figure },
+                      { header: msg.col.periodEnd },
+                      { header: msg.col.state },
+                    ],
+                    rows: withFigure.map((x) => [
+                      x.id,
+                      visible(x.title),
+                      visible(formatTargetGoal(x, msg)),
+                      `${x.actual}${visible(x.unit)} (${x.actualDate})`,
+                      x.periodEnd,
+                      msg.targetState[x.state]!,
+                    ]),
+                  },
+                },
               ]),
-            },
-          },
         ],
       },
       {
         heading: m.notes,
         blocks: [
-          { paragraph: m.basis(report.monthEnd) },
+          { paragraph: m.basis(report.asOf) },
+          { paragraph: m.definitions },
           ...(report.undatedTasks > 0 ? [{ paragraph: msg.undatedLine(report.undatedTasks, report.period.end) }] : []),
           ...report.gaps.map((g) => ({ paragraph: msg.gapLine(g.taskId, visible(g.title), visible(g.season)) })),
         ],
       },
     ],
   };
+}
+
+function listOrNone<T>(items: readonly T[], msg: Messages, table: (items: readonly T[], msg: Messages) => Block): Block[] {
+  return items.length === 0 ? [{ paragraph: msg.monthly.nothing }] : [table(items, msg)];
+}
+
+/** An item list: id, title, owners, due date, then the columns a section adds. */
+function itemTable<T extends ItemAt>(items: readonly T[], msg: Messages, extraColumns: Column[], extra: (item: T) => string[]): Block {
+  return {
+    table: {
+      columns: [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.owner }, { header: msg.col.due }, ...extraColumns],
+      rows: items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), formatDue(i), ...extra(i)]),
+    },
+  };
+}
+
+function completedTable(items: readonly CompletedItem[], msg: Messages): Block {
+  return itemTable(items, msg, [{ header: msg.col.completed }, { header: msg.col.notes }], (i) => [
+    `${i.completed}${i.state === 'done_late' ? ` (${msg.monthly.late(i.daysLate)})` : ''}`,
+    i.notes.length === 0 ? msg.none : visible(i.notes.map((n) => `${n.date} ${n.text}`).join('；')),
+  ]);
+}
+
+/** What became of the items that fell overdue: still overdue (days), done late, or blocked. */
+function fellOverdueTable(items: readonly ItemAt[], msg: Messages): Block {
+  return itemTable(items, msg, [{ header: msg.col.stateNow }], (i) => [
+    i.state === 'done_late' ? `${msg.state[i.state]!} ${i.completed}` : msg.monthly.stateNow(msg.state[i.state]!, i.state === 'overdue' ? i.daysLate : 0),
+  ]);
+}
+
+function blockedTable(items: readonly BlockedItem[], msg: Messages): Block {
+  return itemTable(items, msg, [{ header: msg.col.since }, { header: msg.col.reason }], (i) => [i.since ?? msg.monthly.unknownSince, i.reason === null ? msg.monthly.noReason : visible(i.reason)]);
+}
+
+function domainTable(report: MonthlyReport, msg: Messages): Block {
+  const row = (label: string, t: MonthlyReport['totals'], notYetDue: number) => [
+    label,
+    String(t.total),
+    String(t.done),
+    String(t.overdue),
+    String(t.blocked),
+    String(t.cancelled),
+    String(notYetDue),
+    formatRate(t.onTime, msg),
+  ];
+  return {
+    table: {
+      columns: [
+        { header: msg.col.domain, flex: true },
+        { header: msg.col.items, align: 'right' },
+        { header: msg.col.done, align: 'right' },
+        { header: msg.col.overdue, align: 'right' },
+        { header: msg.col.blocked, align: 'right' },
+        { header: msg.col.cancelled, align: 'right' },
+        { header: msg.col.later, align: 'right' },
+        { header: msg.col.onTime, align: 'right' },
+      ],
+      rows: [...report.domains.map((d) => row(visible(`${d.id} ${d.title}`), d.tally, d.notYetDue)), row(msg.col.total, report.totals, report.notYetDue)],
+    },
+  };
+}
+
+function standardizationBlocks(report: MonthlyReport, msg: Messages): Block[] {
+  const m = msg.monthly;
+  const certified: Block[] =
+    report.certified.length === 0
+      ? [{ paragraph: m.certifiedHeading(0) + ' ' + m.nothing }]
+      : [
+          { paragraph: m.certifiedHeading(report.certified.length) },
+          {
+            table: {
+              columns: [{ header: msg.col.id }, { header: msg.col.name, flex: true }, { header: msg.col.industry }, { header: msg.col.town }, { header: msg.col.certifiedOn }],
+              rows: report.certified.map((e) => [e.id, visible(e.name), visible(e.industry), e.town === null ? msg.none : visible(e.town), e.certifiedOn]),
+            },
+          },
+        ];
+  const ranking: Block[] =
+    report.townRanking.length === 0
+      ? []
+      : [
+          { paragraph: m.townRanking },
+          {
+            table: {
+              columns: [
+                { header: msg.col.rank, align: 'right' },
+                { header: msg.col.town, flex: true },
+                { header: msg.col.target, align: 'right' },
+                { header: msg.col.achieved, align: 'right' },
+                { header: msg.col.progress, align: 'right' },
+                { header: msg.col.aboveScale, align: 'right' },
+                { header: msg.col.asOfDate },
+              ],
+              rows: report.townRanking.map((t) => [
+                String(t.rank),
+                visible(t.name),
+                String(t.targetTotal),
+                t.achievedTotal === null ? msg.notReported : String(t.achievedTotal),
+                formatRate(t.total, msg),
+                formatRate(t.aboveScale, msg),
+                t.reportedOn ?? msg.none,
+              ]),
+            },
+          },
+        ];
+  return [
+    { paragraph: msg.townsLine(formatRate(report.towns.total, msg), formatRate(report.towns.aboveScale, msg)) },
+    { paragraph: msg.townsGaps(report.towns.withoutTarget, report.towns.withoutReport) },
+    { paragraph: msg.rosterLine({ total: report.roster.all.total, ...report.roster.all.counts }) },
+    ...certified,
+    ...ranking,
+  ];
 }

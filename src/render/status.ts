@@ -61,7 +61,7 @@ export function renderStatusText(report: StatusReport, options: TextOptions & { 
 
   out.push(c.bold(msg.targetsHeading));
   const count = (state: string) => report.targets.filter((x) => x.state === state).length;
-  out.push(msg.targetsLine(count('met'), count('missed'), count('no_figure')), '');
+  out.push(msg.targetsLine(count('met'), count('missed'), count('in_progress'), count('no_figure')), '');
 
   out.push(...footnotes(report, msg));
   return out.join('\n').replace(/\n+$/, '') + '\n';
