@@ -17,7 +17,7 @@ export interface ExportOptions {
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<ExitCode> {
   const plan = await loadPlan(ctx, { fullText: true });
   // Without --as-of, everything recorded; with it, only what was recorded by that day.
-  const asOf = dateOption(ctx, '--as-of', options.asOf);
+  const asOf = dateOption(ctx, '--as-of', options.asOf, plan.period);
   const data = exportPlan(asOf === undefined ? plan : planAsOf(plan, asOf));
   if (options.format === 'json') {
     ctx.io.stdout(renderJson(data));

@@ -41,9 +41,9 @@ export interface OwnerOptions {
 }
 
 /** `plan owner NAME`: that person's or unit's report. */
-export async function owner(ctx: Context, name: string, options: OwnerOptions): Promise<ExitCode> {
+export async function owner(ctx: Context, typed: string, options: OwnerOptions): Promise<ExitCode> {
   const plan = await loadPlan(ctx);
-  checkFilters(ctx, plan, { owner: name });
+  const name = checkFilters(ctx, plan, { owner: typed }).owner!;
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const horizon = positiveInteger(ctx, '--days', options.days, 30);

@@ -3,8 +3,8 @@ import { fileOfKind, locateTarget } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
 import { appendTo, mapAt, setKey, deleteKey, ENTERPRISE_ORDER, TARGET_ORDER, TOWN_ORDER } from '../edit/yaml-edit.js';
 import { PlanError, type ExitCode } from '../errors.js';
-import { isYearMonth, monthOf } from '../model/dates.js';
-import { closest, recordingDate } from './shared.js';
+import { monthOf } from '../model/dates.js';
+import { closest, monthInput, numberInput, recordingDate } from './shared.js';
 
 export interface RecordOptions {
   on?: string;
@@ -24,8 +24,8 @@ export function certify(ctx: Context, query: string, options: RecordOptions & { 
       throw new PlanError(byName.length > 1 ? ctx.msg.ambiguousEnterprise(query, near.join('；')) : ctx.msg.unknownEnterprise(query, near.join('；')));
     }
     const date = recordingDate(ctx, plan, options, plan.period.start);
-    if (options.expires !== undefined && !isYearMonth(options.expires)) throw new PlanError(ctx.msg.badMonthOption(options.expires));
-    if (options.expires !== undefined && options.expires < monthOf(date)) throw new PlanError(ctx.msg.expiresBeforeCertified(options.expires, date));
+    const expires = options.expires === undefined ? undefined : monthInput(ctx, '--expires', options.expires, plan.period);
+    if (expires !== undefined && expires < monthOf(date)) throw new PlanError(ctx.msg.expiresBeforeCertified(expires, date));
     const enterprise = plan.enterprises[index]!;
     const file = fileOfKind(loaded, 'enterprises')!;
     return {
@@ -35,7 +35,7 @@ export function certify(ctx: Context, query: string, options: RecordOptions & { 
         const map = mapAt(doc, ['enterprises', index]);
         setKey(map, 'status', 'certified', ENTERPRISE_ORDER);
         // The old certificate's expiry month says nothing about the new one.
-        if (options.expires !== undefined) setKey(map, 'expires', options.expires, ENTERPRISE_ORDER);
+        if (expires !== undefined) setKey(map, 'expires', expires, ENTERPRISE_ORDER);
         else deleteKey(map, 'expires');
         setKey(map, 'certified_on', date, ENTERPRISE_ORDER);
       },
@@ -48,13 +48,13 @@ export function target(ctx: Context, targetId: string, value: string, options: R
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const location = locateTarget(plan, loaded, targetId.toUpperCase());
     if (!location) throw new PlanError(ctx.msg.unknownTarget(targetId));
-    if (!/^-?\d+(\.\d+)?$/.test(value)) throw new PlanError(ctx.msg.badNumberOption('VALUE', value));
+    const figure = numberInput(ctx, `<${ctx.msg.cli.placeholders.value ?? 'value'}>`, value, { decimals: true, negative: true });
     const date = recordingDate(ctx, plan, options, plan.period.start);
     return {
       file: location.file,
-      summary: ctx.msg.recordedFigure(targetId.toUpperCase(), value, date, location.file.path),
+      summary: ctx.msg.recordedFigure(targetId.toUpperCase(), String(figure), date, location.file.path),
       change: (doc) => {
-        const entry = { date, value: Number(value), ...(options.note !== undefined && { note: options.note }) };
+        const entry = { date, value: figure, ...(options.note !== undefined && { note: options.note }) };
         appendTo(doc, mapAt(doc, location.path), 'actuals', entry, TARGET_ORDER);
       },
     };
@@ -66,19 +66,18 @@ export function town(ctx: Context, name: string, options: RecordOptions & { achi
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const index = plan.towns.findIndex((t) => t.name === name);
     if (index < 0) throw new PlanError(ctx.msg.unknownTownName(name, closest(name, plan.towns.map((t) => t.name)).join('、')));
-    for (const [flag, value] of [['--achieved', options.achieved], ['--above-scale', options.aboveScale]] as const) {
-      if (value !== undefined && !/^\d+$/.test(value)) throw new PlanError(ctx.msg.badNumberOption(flag, value));
-    }
+    const achieved = numberInput(ctx, '--achieved', options.achieved, { decimals: false, negative: false });
+    const aboveScale = options.aboveScale === undefined ? undefined : numberInput(ctx, '--above-scale', options.aboveScale, { decimals: false, negative: false });
     const date = recordingDate(ctx, plan, options, plan.period.start);
     const file = fileOfKind(loaded, 'towns')!;
     return {
       file,
-      summary: ctx.msg.recordedTown(name, options.achieved, date, file.path),
+      summary: ctx.msg.recordedTown(name, String(achieved), date, file.path),
       change: (doc) => {
         const entry = {
           date,
-          achieved_total: Number(options.achieved),
-          ...(options.aboveScale !== undefined && { achieved_above_scale: Number(options.aboveScale) }),
+          achieved_total: achieved,
+          ...(aboveScale !== undefined && { achieved_above_scale: aboveScale }),
         };
         appendTo(doc, mapAt(doc, ['towns', index]), 'progress', entry, TOWN_ORDER);
       },

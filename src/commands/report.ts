@@ -4,12 +4,12 @@ import { monthlyReport } from '../compute/monthly.js';
 import type { Context } from '../context.js';
 import { writeFileAtomic } from '../edit/write-file.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
-import { isYearMonth, todayIn } from '../model/dates.js';
+import { todayIn } from '../model/dates.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
-import { dateOption, loadPlan } from './shared.js';
+import { checkDateSyntax, dateOption, loadPlan, monthInput } from './shared.js';
 
 export interface ReportOptions {
   month?: string;
@@ -22,14 +22,17 @@ export interface ReportOptions {
 /** `plan report --month YYYY-MM [--as-of DATE]`: the monthly report for leaders, to the terminal or a file. */
 export async function report(ctx: Context, options: ReportOptions): Promise<ExitCode> {
   // Options are checked before the data is read, so a typo is reported as such even on broken data.
-  if (options.month !== undefined && !isYearMonth(options.month)) throw new PlanError(ctx.msg.badMonthOption(options.month));
-  const asOf = dateOption(ctx, '--as-of', options.asOf);
+  checkDateSyntax(ctx, '--month', options.month, 'month');
+  checkDateSyntax(ctx, '--as-of', options.asOf, 'date');
   const plan = await loadPlan(ctx);
+  // 6月 and 6月30日 take their year from the plan period.
+  const month = options.month === undefined ? undefined : monthInput(ctx, '--month', options.month, plan.period);
+  const asOf = dateOption(ctx, '--as-of', options.asOf, plan.period);
   const today = todayIn(plan.timezone, ctx.io.now());
-  const window = monthWindow(options.month, asOf, today);
+  const window = monthWindow(month, asOf, today);
   if (!window.ok) {
     throw new PlanError(
-      window.problem === 'month-not-started' ? ctx.msg.monthNotStarted(options.month!, today) : ctx.msg.asOfOutsideMonth(asOf!, window.monthStart, window.monthEnd),
+      window.problem === 'month-not-started' ? ctx.msg.monthNotStarted(month!, today) : ctx.msg.asOfOutsideMonth(asOf!, window.monthStart, window.monthEnd),
     );
   }
   const data = monthlyReport(plan, window.window, 14);

@@ -1,10 +1,13 @@
 import { relative } from 'node:path';
-import { findDomain, isKnownOwner } from '../compute/filter.js';
+import { isKnownOwner } from '../compute/filter.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError } from '../errors.js';
 import { cacheEntry, readCache, writeCache } from '../load/cache.js';
 import { readFolder } from '../load/read-folder.js';
-import { isCalendarDate, todayIn, type IsoDate } from '../model/dates.js';
+import { parseDateInput, parseMonthInput, type DateProblem, type Period } from '../input/dates.js';
+import { parseNumberInput } from '../input/numbers.js';
+import { matchDomains, ownerName } from '../input/words.js';
+import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
 
 /**
@@ -47,8 +50,7 @@ function withoutText(plan: Plan): Plan {
 /** --as-of, or today in the plan's time zone (not the machine's). */
 export function asOfDate(ctx: Context, plan: Plan, option: string | undefined): IsoDate {
   if (option === undefined) return todayIn(plan.timezone, ctx.io.now());
-  if (!isCalendarDate(option)) throw new PlanError(ctx.msg.badDateOption('--as-of', option));
-  return option;
+  return dateInput(ctx, '--as-of', option, plan.period);
 }
 
 /**
@@ -57,35 +59,94 @@ export function asOfDate(ctx: Context, plan: Plan, option: string | undefined): 
  */
 export function recordingDate(ctx: Context, plan: Plan, options: { on?: string; force: boolean }, earliest: IsoDate): IsoDate {
   const today = todayIn(plan.timezone, ctx.io.now());
-  const date = options.on ?? today;
-  if (!isCalendarDate(date)) throw new PlanError(ctx.msg.badDateOption('--on', date));
+  const date = options.on === undefined ? today : dateInput(ctx, '--on', options.on, plan.period);
   if (!options.force && date > today) throw new PlanError(ctx.msg.dateInFuture(date, today));
   if (!options.force && date < earliest) throw new PlanError(ctx.msg.dateBeforeItem(date, earliest));
   return date;
 }
 
-export function dateOption(ctx: Context, name: string, value: string | undefined): IsoDate | undefined {
-  if (value !== undefined && !isCalendarDate(value)) throw new PlanError(ctx.msg.badDateOption(name, value));
-  return value;
+/** An optional date option, in any form `parseDateInput` takes. */
+export function dateOption(ctx: Context, name: string, value: string | undefined, period: Period): IsoDate | undefined {
+  return value === undefined ? undefined : dateInput(ctx, name, value, period);
+}
+
+/**
+ * Checks a date or month option before the plan (and its period) is read: every mistake but one
+ * that depends on the year (2月29日) is found. A leap year stands in for the period's.
+ */
+export function checkDateSyntax(ctx: Context, name: string, value: string | undefined, kind: 'date' | 'month'): void {
+  const leapYear = { start: '2000-01-01', end: '2000-12-31' };
+  if (value === undefined) return;
+  if (kind === 'date') dateInput(ctx, name, value, leapYear);
+  else monthInput(ctx, name, value, leapYear);
+}
+
+/** A date typed on the command line as YYYY-MM-DD, or an error naming the option and the problem. */
+export function dateInput(ctx: Context, name: string, value: string, period: Period): IsoDate {
+  const parsed = parseDateInput(value, period);
+  if (parsed.ok) return parsed.date;
+  throw new PlanError(dateProblem(ctx, name, value, parsed, () => ctx.msg.badDateOption(name, value)));
+}
+
+/** A month typed on the command line as YYYY-MM, or an error naming the option and the problem. */
+export function monthInput(ctx: Context, name: string, value: string, period: Period): string {
+  const parsed = parseMonthInput(value, period);
+  if (parsed.ok) return parsed.month;
+  throw new PlanError(dateProblem(ctx, name, value, parsed, () => ctx.msg.badMonthOption(name, value)));
+}
+
+function dateProblem(ctx: Context, name: string, value: string, problem: DateProblem, badForm: () => string): string {
+  switch (problem.problem) {
+    case 'no-such-day':
+      return ctx.msg.noSuchDay(name, value, problem.year, problem.month, problem.days);
+    case 'no-such-month':
+      return ctx.msg.noSuchMonth(name, value, problem.month);
+    case 'form':
+      return badForm();
+  }
 }
 
 export function positiveInteger(ctx: Context, name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new PlanError(ctx.msg.badNumberOption(name, value));
-  return Number(value);
+  return value === undefined ? fallback : numberInput(ctx, name, value, { decimals: false, negative: false });
 }
 
-/** Checks --domain and --owner against the plan, so a typo is an error rather than an empty report. */
-export function checkFilters(ctx: Context, plan: Plan, filter: { domain?: string; owner?: string; unit?: string }): void {
-  if (filter.domain !== undefined && !findDomain(plan, filter.domain)) {
-    throw new PlanError(ctx.msg.unknownDomain(filter.domain, plan.domains.map((d) => d.id).join(', ')));
+/** A number typed on the command line, or an error saying what to write instead. */
+export function numberInput(ctx: Context, name: string, value: string, options: { decimals: boolean; negative: boolean }): number {
+  const parsed = parseNumberInput(value, options);
+  if (parsed.ok) return parsed.value;
+  const { msg } = ctx;
+  switch (parsed.problem) {
+    case 'percent':
+      throw new PlanError(msg.percentInNumber(name, value, parsed.bare!));
+    case 'separator':
+      throw new PlanError(msg.separatorInNumber(name, value, parsed.bare!));
+    case 'negative':
+      throw new PlanError(msg.negativeNumber(name, value));
+    default:
+      throw new PlanError(options.decimals ? msg.badDecimalOption(name, value) : msg.badNumberOption(name, value));
   }
-  for (const name of [filter.owner, filter.unit]) {
+}
+
+/**
+ * Checks --domain, --owner and --unit against the plan, so a typo is an error rather than an empty
+ * report, and returns them as the filters take them: the domain's id, "unassigned" for 未明确.
+ */
+export function checkFilters<F extends { domain?: string; owner?: string; unit?: string }>(ctx: Context, plan: Plan, filter: F): F {
+  const resolved = { ...filter };
+  if (filter.domain !== undefined) {
+    const found = matchDomains(plan.domains, filter.domain);
+    if (found.length === 0) throw new PlanError(ctx.msg.unknownDomain(filter.domain, plan.domains.map((d) => d.id).join(', ')));
+    if (found.length > 1) throw new PlanError(ctx.msg.ambiguousDomain(filter.domain, found.map((d) => `${d.id} ${d.title}`).join('；')));
+    resolved.domain = found[0]!.id;
+  }
+  if (filter.owner !== undefined) resolved.owner = ownerName(filter.owner);
+  for (const name of [resolved.owner, resolved.unit]) {
     if (name !== undefined && !isKnownOwner(plan, name)) {
       const names = [...plan.people.map((p) => p.name), ...plan.units.map((u) => u.name)];
       throw new PlanError(ctx.msg.unknownOwner(name, closest(name, names).join('、')));
     }
   }
+  return resolved;
 }
 
 /** Up to three names that share the most characters with the query. */

@@ -22,8 +22,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
   const plan = await loadPlan(ctx);
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
-  const filter = { ...(options.domain !== undefined && { domain: options.domain }), ...(options.owner !== undefined && { owner: options.owner }) };
-  checkFilters(ctx, plan, filter);
+  const filter = checkFilters(ctx, plan, { ...(options.domain !== undefined && { domain: options.domain }), ...(options.owner !== undefined && { owner: options.owner }) });
   const report = statusReport(plan, asOf, soonDays, filter);
   if (options.format === 'json') ctx.io.stdout(renderJson(report));
   else ctx.io.stdout(renderStatusText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns, overdueLimit: options.all ? Infinity : OVERDUE_SHOWN }));

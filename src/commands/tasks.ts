@@ -8,6 +8,8 @@ import { renderCsv } from '../render/csv.js';
 import { formatDue, formatItemTitle, formatOwners, formatState } from '../render/format.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdownTable, renderTable, type Column } from '../render/table.js';
+import { STATE_CODES, STATE_WORDS_ZH, parseStateWords } from '../input/words.js';
+import type { TaskStatus } from '../model/plan.js';
 import { asOfDate, checkFilters, dateOption, loadPlan, positiveInteger } from './shared.js';
 
 export interface TasksOptions {
@@ -23,27 +25,23 @@ export interface TasksOptions {
   format: 'text' | 'json' | 'csv' | 'markdown';
 }
 
-const STATES: readonly ItemState[] = ['done_on_time', 'done_late', 'overdue', 'due_soon', 'open', 'blocked', 'cancelled'];
-/** Short names accepted by --status besides the exact states. */
-const STATE_GROUPS: Record<string, ItemState[]> = { done: ['done_on_time', 'done_late'], late: ['overdue', 'done_late'], todo: ['overdue', 'due_soon', 'open'] };
 
 /** `plan tasks`: every item (task, milestone, occurrence) matching the filters, by due date. */
 export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCode> {
   const plan = await loadPlan(ctx);
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
-  const states = parseStates(ctx, options.status, options.overdue);
-  const dueBefore = dateOption(ctx, '--due-before', options.dueBefore);
-  const dueAfter = dateOption(ctx, '--due-after', options.dueAfter);
-  const filter: ItemFilter = {
+  const selection = parseStates(ctx, options.status, options.overdue);
+  const dueBefore = dateOption(ctx, '--due-before', options.dueBefore, plan.period);
+  const dueAfter = dateOption(ctx, '--due-after', options.dueAfter, plan.period);
+  const filter: ItemFilter = checkFilters(ctx, plan, {
     ...(options.domain !== undefined && { domain: options.domain }),
     ...(options.owner !== undefined && { owner: options.owner }),
     ...(options.unit !== undefined && { unit: options.unit }),
-    ...(states !== undefined && { states }),
+    ...selection,
     ...(dueBefore !== undefined && { dueBefore }),
     ...(dueAfter !== undefined && { dueAfter }),
-  };
-  checkFilters(ctx, plan, filter);
+  });
   const items = filterItems(itemsOfPlanAt(plan, asOf, soonDays), filter, plan).sort(byDueThenId);
   const { msg, colors: c } = ctx;
 
@@ -77,12 +75,19 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
   return EXIT.ok;
 }
 
-function parseStates(ctx: Context, value: string | undefined, overdue: boolean): ItemState[] | undefined {
+/** --status words (codes or Chinese: 逾期,即将到期) and --overdue, as the states and task statuses they select. */
+function parseStates(ctx: Context, value: string | undefined, overdue: boolean): Pick<ItemFilter, 'states' | 'taskStatuses'> {
   const states = new Set<ItemState>(overdue ? ['overdue'] : []);
-  for (const word of value?.split(',').map((w) => w.trim()).filter(Boolean) ?? []) {
-    const group = STATE_GROUPS[word] ?? (STATES.includes(word as ItemState) ? [word as ItemState] : undefined);
-    if (!group) throw new PlanError(ctx.msg.badStatusOption(word, [...Object.keys(STATE_GROUPS), ...STATES].join(', ')));
-    for (const state of group) states.add(state);
+  const taskStatuses = new Set<TaskStatus>();
+  if (value !== undefined) {
+    const parsed = parseStateWords(value);
+    if (!parsed.ok) throw new PlanError(ctx.msg.badStatusOption(parsed.word, stateWordsHint(ctx)));
+    for (const state of parsed.selection.states) states.add(state);
+    for (const status of parsed.selection.taskStatuses) taskStatuses.add(status);
   }
-  return states.size > 0 ? [...states] : undefined;
+  return { ...(states.size > 0 && { states: [...states] }), ...(taskStatuses.size > 0 && { taskStatuses: [...taskStatuses] }) };
+}
+
+function stateWordsHint(ctx: Context): string {
+  return ctx.lang === 'zh' ? STATE_WORDS_ZH.join('、') : STATE_CODES.join(', ');
 }

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../model/dates.js';
-import type { Plan } from '../model/plan.js';
+import type { Plan, TaskStatus } from '../model/plan.js';
 import { responsibleOf, type ItemAt, type ItemState } from './items.js';
 
 export interface ItemFilter {
@@ -8,6 +8,8 @@ export interface ItemFilter {
   owner?: string;
   unit?: string;
   states?: ItemState[];
+  /** Task statuses selected besides `states` (a task being worked on); an item matching either passes. */
+  taskStatuses?: TaskStatus[];
   dueBefore?: IsoDate;
   dueAfter?: IsoDate;
 }
@@ -33,9 +35,14 @@ export function filterItems(items: readonly ItemAt[], filter: ItemFilter, plan: 
       if (filter.owner === UNASSIGNED ? responsible.length > 0 : !responsible.includes(filter.owner)) return false;
     }
     if (filter.unit !== undefined && !item.units.includes(filter.unit)) return false;
-    if (filter.states !== undefined && !filter.states.includes(item.state)) return false;
+    if ((filter.states !== undefined || filter.taskStatuses !== undefined) && !selectedByState(item, filter)) return false;
     if (filter.dueBefore !== undefined && !(item.due < filter.dueBefore)) return false;
     if (filter.dueAfter !== undefined && !(item.due > filter.dueAfter)) return false;
     return true;
   });
+}
+
+function selectedByState(item: ItemAt, filter: ItemFilter): boolean {
+  if (filter.states?.includes(item.state)) return true;
+  return item.completed === undefined && (filter.taskStatuses?.includes(item.taskStatus) ?? false);
 }

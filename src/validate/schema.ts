@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Messages } from '../i18n/index.js';
+import { strictDateSpelling, strictMonthSpelling } from '../input/dates.js';
 import { isCalendarDate } from '../model/dates.js';
 import { diagnosticAtPath, type FileKind, type PathSegment, type SourceFile } from '../load/source-file.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
@@ -85,13 +86,13 @@ function toDiagnostic(file: SourceFile, error: ErrorObject, msg: Messages): Diag
       return at([...path, key], msg.forbiddenKey(key), true);
     }
     case 'type':
-      return at(path, withBooleanHint(msg.wrongType(typeList(params.type, msg), describe(value, msg)), value, msg));
+      return at(path, withSpelling(withBooleanHint(msg.wrongType(typeList(params.type, msg), describe(value, msg)), value, msg), error, value, msg));
     case 'enum':
       return at(path, withBooleanHint(msg.notOneOf((params.allowedValues as unknown[]).join(', '), describe(value, msg)), value, msg));
     case 'format':
-      return at(path, msg.notADate(String(value)));
+      return at(path, withSpelling(msg.notADate(String(value)), error, value, msg));
     case 'pattern':
-      return at(path, msg.badPattern(String(value), expectedForm(error)));
+      return at(path, withSpelling(msg.badPattern(String(value), expectedForm(error)), error, value, msg));
     case 'minimum':
       return at(path, msg.tooSmall(Number(params.limit)));
     case 'maximum':
@@ -103,6 +104,16 @@ function toDiagnostic(file: SourceFile, error: ErrorObject, msg: Messages): Diag
     default:
       return at(path, msg.schemaOther(error.message ?? error.keyword));
   }
+}
+
+/**
+ * A date or month written as people type them (2022/6/30, 20220630, 2022年6月) is refused in a data
+ * file, which stays strict; the message gives the strict spelling to copy.
+ */
+function withSpelling(message: string, error: ErrorObject, value: unknown, msg: Messages): string {
+  const schema = error.parentSchema as { format?: string; pattern?: string } | undefined;
+  const strict = schema?.format === 'date' ? strictDateSpelling(value) : schema?.pattern === MONTH_PATTERN ? strictMonthSpelling(value) : undefined;
+  return strict !== undefined && strict !== value ? `${message}${msg.spellAs(strict)}` : message;
 }
 
 /** YAML 1.1 read yes/no/on/off as booleans; YAML 1.2, which is read here, keeps them as text. Say so. */
@@ -143,6 +154,8 @@ function describe(value: unknown, msg: Messages): string {
 }
 
 /** Human description of a pattern: the schema's own description where it has one. */
+const MONTH_PATTERN = (commonSchema.$defs.month as { pattern: string }).pattern;
+
 function expectedForm(error: ErrorObject): string {
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
   return description ? description.split(/(?<=\.)\s/)[0]! : String(error.params.pattern);
