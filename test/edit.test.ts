@@ -168,10 +168,10 @@ describe('refusals leave every file untouched', () => {
     ['a recurring task named without its occurrence', ['done', 'AA-03'], 2, 'plan: AA-03 is a recurring duty: mark one occurrence, e.g. AA-03@2022-Q2 (see `plan tasks`)\n'],
     ['a completion after today', ['done', 'AA-01', '--on', '2022-07-02'], 2, 'plan: 2022-07-02 is after today (2022-07-01); add --force if that is really meant\n'],
     ['a completion before the occurrence begins', ['done', 'AA-03@2022-Q2', '--on', '2022-03-31'], 2, 'plan: 2022-03-31 is before the item begins (2022-04-01); add --force if that is really meant\n'],
-    ['an impossible date', ['done', 'AA-01', '--on', '2022-02-30'], 2, 'plan: --on needs a date written YYYY-MM-DD, got "2022-02-30"\n'],
+    ['an impossible date', ['done', 'AA-01', '--on', '2022-02-30'], 2, 'plan: --on 2022-02-30: that day does not exist (2022-02 has 28 days)\n'],
     ['an unknown enterprise, with the closest names', ['certify', '重庆丙'], 2, 'plan: no enterprise "重庆丙" (closest: E001 重庆甲有限公司；E002 重庆乙有限公司)\n'],
     ['an unknown town', ['town', '高新', '--achieved', '1'], 2, 'plan: no town or park "高新" (closest: 高新区)\n'],
-    ['a non-numeric figure', ['target', 'AA-T1', '七十'], 2, 'plan: VALUE needs a whole number, got "七十"\n'],
+    ['a non-numeric figure', ['target', 'AA-T1', '七十'], 2, 'plan: <value> needs a number such as 12 or 72.4, got "七十"\n'],
   ];
 
   it.each(refusals)('refuses %s', async (_name, args, code, stderr) => {

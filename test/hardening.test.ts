@@ -122,9 +122,9 @@ const cases: Case[] = [
     exitCode: 1,
     problems: ['data/domains/01-aa.yaml:8:10 error schema', 'data/domains/01-aa.yaml:13:10 error schema', 'data/domains/01-aa.yaml:15:16 error schema'],
     messages: {
-      0: '"2022-3-5" is not a real calendar date written YYYY-MM-DD',
+      0: '"2022-3-5" is not a real calendar date written YYYY-MM-DD; write it as 2022-03-05',
       1: '"2022-02-30" is not a real calendar date written YYYY-MM-DD',
-      2: '"2022/06/01" is not a real calendar date written YYYY-MM-DD',
+      2: '"2022/06/01" is not a real calendar date written YYYY-MM-DD; write it as 2022-06-01',
     },
   },
   {

@@ -127,8 +127,8 @@ describe('status', () => {
   });
 
   it('rejects a malformed --as-of', async () => {
-    const result = await runCli(['status', '--as-of', '2022-6-30'], { cwd });
-    expect(result).toMatchObject({ code: 2, stderr: 'plan: --as-of needs a date written YYYY-MM-DD, got "2022-6-30"\n' });
+    const result = await runCli(['status', '--as-of', 'June 30'], { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: 'plan: --as-of needs a date such as 2022-06-30, 2022/6/30, 20220630, 2022年6月30日 or 6月30日; "June 30" is not one\n' });
   });
 
   it('refuses to report on data with errors, showing them, with exit 1', async () => {
@@ -194,6 +194,6 @@ describe('report --out', () => {
 
   it('rejects a malformed --month', async () => {
     const result = await runCli(['report', '--month', '2022-13'], { cwd });
-    expect(result).toMatchObject({ code: 2, stderr: 'plan: --month needs a month written YYYY-MM, got "2022-13"\n' });
+    expect(result).toMatchObject({ code: 2, stderr: 'plan: --month 2022-13: there is no month 13 (months are 1 to 12)\n' });
   });
 });
