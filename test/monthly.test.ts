@@ -115,10 +115,10 @@ describe('report --as-of and --month', () => {
   });
 
   it.each([
-    [['--month', '2022-13'], 'plan: --month needs a month written YYYY-MM, got "2022-13"\n'],
+    [['--month', '2022-13'], 'plan: --month 2022-13: there is no month 13 (months are 1 to 12)\n'],
     [['--month', '2022-06', '--as-of', '2022-05-31'], 'plan: --as-of 2022-05-31 lies outside the month reported (2022-06-01 to 2022-06-30)\n'],
     [['--month', '2022-06', '--as-of', '2022-07-01'], 'plan: --as-of 2022-07-01 lies outside the month reported (2022-06-01 to 2022-06-30)\n'],
-    [['--month', '2022-06', '--as-of', '2022-06-31'], 'plan: --as-of needs a date written YYYY-MM-DD, got "2022-06-31"\n'],
+    [['--month', '2022-06', '--as-of', '2022-06-31'], 'plan: --as-of 2022-06-31: that day does not exist (2022-06 has 30 days)\n'],
     [['--month', '2022-07'], 'plan: 2022-07 has not begun (today is 2022-06-30); choose an earlier month or give --as-of within it\n'],
   ])('refuses %j with one line and exit 2', async (args, stderr) => {
     expect(await runCli(['report', ...args], { cwd })).toEqual({ code: 2, stdout: '', stderr });
