@@ -42,6 +42,20 @@ const cases: Case[] = [
     problems: ['data/towns.yaml:4:25 error town-target', 'data/towns.yaml:7:25 error town-target'],
   },
   { overlay: 'occurrence-key', exitCode: 1, problems: ['data/domains/01-aa.yaml:12:9 error occurrence-key'] },
+  // Keys that name no period of the duty: a 53rd week of a 52-week ISO year, periods before the plan
+  // period or after the season, a month on a quarterly duty; and by_day on a quarterly duty.
+  {
+    overlay: 'occurrence-period',
+    exitCode: 1,
+    problems: [
+      'data/domains/01-aa.yaml:13:9 error occurrence-period',
+      'data/domains/01-aa.yaml:14:9 error occurrence-period',
+      'data/domains/01-aa.yaml:21:15 error by-day',
+      'data/domains/01-aa.yaml:23:9 error occurrence-period',
+      'data/domains/01-aa.yaml:25:9 error occurrence-key',
+      'data/domains/01-aa.yaml:38:9 error occurrence-period',
+    ],
+  },
   { overlay: 'target-value', exitCode: 1, problems: ['data/domains/01-aa.yaml:4:5 error target-value'] },
   { overlay: 'no-owner', exitCode: 0, problems: ['data/domains/01-aa.yaml:4:9 warning no-owner'] },
   { overlay: 'unknown-file', exitCode: 0, problems: ['data/notes.txt:1:1 warning unknown-file'] },

@@ -118,6 +118,11 @@ export const en = {
   targetNeedsValue: (direction: string) => `a target with direction ${direction} needs a value`,
   seasonReversed: 'season ends before it starts',
   occurrenceKeyMismatch: (key: string, every: string) => `"${key}" is not a period key for a duty repeating every ${every}`,
+  noSuchWeek: (key: string, weeks: number) => `"${key}" is not a real week: ISO year ${key.slice(0, 4)} has ${weeks} weeks`,
+  occurrenceOutsidePeriod: (key: string, window: string) => `"${key}" is not a period of this duty within ${window}, so it is never counted`,
+  planWindow: (start: string, end: string) => `the plan period ${start} – ${end}`,
+  seasonWindow: (name: string) => `its season ${name} and the plan period`,
+  byDayNotMonthly: (every: string) => `by_day applies only to a monthly duty, not to one repeating every ${every}`,
   noOwner: (id: string) => `task ${id} has no owner, leader or unit`,
   certifiedWithoutExpiry: 'certified enterprise has no expires month',
   // summary

@@ -1,6 +1,8 @@
 import type { Messages } from '../i18n/index.js';
 import { diagnosticAtPath, linePosition, offsetOf, type PathSegment, type SourceFile } from '../load/source-file.js';
+import { occurrencesOf } from '../compute/occurrences.js';
 import { addDays, isCalendarDate } from '../model/dates.js';
+import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 
@@ -60,6 +62,7 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
   }
 
   const periodEnd = plan?.data.period.end;
+  const period = plan && plan.data.period.start <= plan.data.period.end ? plan.data.period : undefined;
   for (const { file, data } of domains) {
     ids.claim(data.id, file, ['id']);
     data.targets?.forEach((target, i) => checkTarget(file, ['targets', i], target, data.id, ids, report, msg));
@@ -92,8 +95,20 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
       const recurrence = task.recurrence;
       if (recurrence) {
         const form = RECURRENCE_KEY[recurrence.every]!;
+        // The periods the duty has within the plan period (and its season): the only keys a report counts.
+        const counted = period ? occurrencesOf(recurrence, period) : undefined;
+        const keys = counted?.ok ? new Set(counted.occurrences.map((o) => o.key)) : undefined;
         for (const key of Object.keys(recurrence.done ?? {})) {
-          if (!form.test(key)) report(file, at('recurrence', 'done', key), 'occurrence-key', msg.occurrenceKeyMismatch(key, recurrence.every), 'error', true);
+          const where = at('recurrence', 'done', key);
+          if (!form.test(key)) report(file, where, 'occurrence-key', msg.occurrenceKeyMismatch(key, recurrence.every), 'error', true);
+          else if (!isRealPeriod(key)) report(file, where, 'occurrence-period', msg.noSuchWeek(key, getISOWeeksInYear(new Date(Number(key.slice(0, 4)), 5, 1))), 'error', true);
+          else if (keys && period && !keys.has(key)) {
+            const window = recurrence.season ? msg.seasonWindow(recurrence.season.name) : msg.planWindow(period.start, period.end);
+            report(file, where, 'occurrence-period', msg.occurrenceOutsidePeriod(key, window), 'error', true);
+          }
+        }
+        if (recurrence.by_day !== undefined && recurrence.every !== 'month') {
+          report(file, at('recurrence', 'by_day'), 'by-day', msg.byDayNotMonthly(recurrence.every));
         }
         const season = recurrence.season;
         if (season?.from !== undefined && season.until !== undefined && season.from > season.until) {
@@ -110,6 +125,12 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
     else for (const file of files) checkDatesNearPeriod(file, file.data, start, end, report, msg);
   }
   return diagnostics;
+}
+
+/** False for a week key past the last ISO week of its year (2022-W53: ISO 2022 has 52 weeks). */
+function isRealPeriod(key: string): boolean {
+  const week = /^(\d{4})-W(\d{2})$/.exec(key);
+  return !week || (Number(week[2]) >= 1 && Number(week[2]) <= getISOWeeksInYear(new Date(Number(week[1]), 5, 1)));
 }
 
 /** Remembers where each id was first used, and reports any later use. */
