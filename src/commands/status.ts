@@ -24,7 +24,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const filter = checkFilters(ctx, plan, { ...(options.domain !== undefined && { domain: options.domain }), ...(options.owner !== undefined && { owner: options.owner }) });
   const report = statusReport(plan, asOf, soonDays, filter);
-  if (options.format === 'json') ctx.io.stdout(renderJson(report));
+  if (options.format === 'json') ctx.io.stdout(renderJson({ ...report, filter: { domain: filter.domain, owner: filter.owner } }));
   else ctx.io.stdout(renderStatusText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns, overdueLimit: options.all ? Infinity : OVERDUE_SHOWN }));
   return EXIT.ok;
 }

@@ -46,7 +46,9 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
   const { msg, colors: c } = ctx;
 
   if (options.format === 'json') {
-    ctx.io.stdout(renderJson({ asOf, soonDays, filter, items }));
+    // Every filter is named, null when not given: the shape never depends on the options.
+    const shown = { domain: filter.domain, owner: filter.owner, unit: filter.unit, states: filter.states, dueBefore: filter.dueBefore, dueAfter: filter.dueAfter };
+    ctx.io.stdout(renderJson({ asOf, soonDays, filter: shown, items }));
     return EXIT.ok;
   }
   const lateOrLeft = (i: (typeof items)[number]) =>

@@ -22,6 +22,7 @@ export function exportPlan(plan: Plan) {
       expires: e.expires ?? null,
       certifiedOn: e.certified_on ?? null,
       town: e.town ?? null,
+      notes: e.notes ?? [],
     })),
     towns: plan.towns.map((t) => ({
       name: t.name,
@@ -46,7 +47,7 @@ function exportTask(task: Task) {
     units: task.units,
     due: task.due,
     dueStated: task.dueStated,
-    milestones: (task.milestones ?? []).map((m) => ({ id: m.id, title: m.title, due: m.due, completed: m.completed ?? null })),
+    milestones: (task.milestones ?? []).map((m) => ({ id: m.id, title: m.title, due: m.due, completed: m.completed ?? null, notes: m.notes ?? [] })),
     recurrence: task.recurrence
       ? {
           every: task.recurrence.every,

@@ -1,0 +1,179 @@
+// A second, deliberately simple derivation of the items of a plan and their states at a date,
+// written from the README's definitions alone. It shares no code with src/: it reads the YAML
+// files itself and counts days with plain UTC arithmetic. The differential test compares it with
+// `plan tasks --format json`; where they disagree, one of them misreads the README.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** An item as `plan tasks --format json` writes it (the fields this derivation can know). */
+export interface DerivedItem {
+  id: string;
+  kind: 'task' | 'milestone' | 'occurrence';
+  task_id: string;
+  domain_id: string;
+  title: string;
+  part: string | null;
+  owners: string[];
+  leaders: string[];
+  units: string[];
+  due: string;
+  due_stated: boolean;
+  completed: string | null;
+  task_status: string;
+  state: string;
+  days_late: number;
+  days_left: number;
+}
+
+interface RawTask {
+  id: string;
+  title: string;
+  owners?: string[];
+  leaders?: string[];
+  units?: string[];
+  due?: string;
+  status?: string;
+  completed?: string;
+  milestones?: { id: string; title: string; due: string; completed?: string }[];
+  recurrence?: { every: string; by_day?: number; season?: { from?: string; until?: string }; done?: Record<string, string> };
+}
+
+export interface RawPlan {
+  start: string;
+  end: string;
+  domains: { id: string; tasks: RawTask[] }[];
+}
+
+/** Reads plan.yaml and domains/*.yaml as plain YAML 1.2 (dates stay strings). */
+export function readPlan(dataDir: string): RawPlan {
+  const plan = parse(readFileSync(join(dataDir, 'plan.yaml'), 'utf8'));
+  const files = readdirSync(join(dataDir, 'domains')).filter((f) => f.endsWith('.yaml')).sort();
+  return {
+    start: plan.period.start,
+    end: plan.period.end,
+    domains: files.map((f) => parse(readFileSync(join(dataDir, 'domains', f), 'utf8'))),
+  };
+}
+
+// Days as whole numbers since 1970-01-01, in UTC, so no clock or time zone can shift them.
+const DAY = 86_400_000;
+const day = (date: string): number => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY;
+const date = (n: number): string => new Date(n * DAY).toISOString().slice(0, 10);
+const pad = (n: number): string => String(n).padStart(2, '0');
+const lastOfMonth = (year: number, month: number): string => date(Date.UTC(year, month, 0) / DAY);
+
+interface Period {
+  key: string;
+  first: string;
+  due: string;
+}
+
+/** "weekly (ISO weeks)": Monday to Sunday, keyed by the ISO year and week of its Thursday. */
+function weeks(from: string, until: string): Period[] {
+  const periods: Period[] = [];
+  const weekday = (day(from) + 3) % 7; // 1970-01-01 was a Thursday: Monday is 0
+  for (let monday = day(from) - weekday; monday <= day(until); monday += 7) {
+    const thursday = date(monday + 3);
+    const year = +thursday.slice(0, 4);
+    const week = Math.floor((monday + 3 - day(`${year}-01-01`)) / 7) + 1;
+    periods.push({ key: `${year}-W${pad(week)}`, first: date(monday), due: date(monday + 6) });
+  }
+  return periods;
+}
+
+/** The periods of one year: months (due on the last day, or by_day), B1…B6, Q1…Q4, H1 H2, the year. */
+function periodsOfYear(year: number, every: string, byDay: number | undefined): Period[] {
+  const span = (key: string, firstMonth: number, lastMonth: number): Period => ({ key: `${year}-${key}`, first: `${year}-${pad(firstMonth)}-01`, due: lastOfMonth(year, lastMonth) });
+  const list = (n: number, make: (i: number) => Period) => Array.from({ length: n }, (_, i) => make(i + 1));
+  switch (every) {
+    case 'month':
+      return list(12, (m) => ({ key: `${year}-${pad(m)}`, first: `${year}-${pad(m)}-01`, due: byDay ? `${year}-${pad(m)}-${pad(byDay)}` : lastOfMonth(year, m) }));
+    case 'two_months':
+      return list(6, (b) => span(`B${b}`, 2 * b - 1, 2 * b));
+    case 'quarter':
+      return list(4, (q) => span(`Q${q}`, 3 * q - 2, 3 * q));
+    case 'half_year':
+      return [span('H1', 1, 6), span('H2', 7, 12)];
+    default:
+      return [{ key: `${year}`, first: `${year}-01-01`, due: `${year}-12-31` }];
+  }
+}
+
+/**
+ * The occurrences of a recurring duty: every period that begins by the end of the plan period (or
+ * season) and is due on or after its start; one that runs past the end is due on the last day.
+ * A season without dates has none (the reports name it as a gap).
+ */
+function occurrences(task: RawTask, plan: RawPlan): Period[] {
+  const r = task.recurrence!;
+  if (r.season && (!r.season.from || !r.season.until)) return [];
+  const from = r.season?.from && r.season.from > plan.start ? r.season.from : plan.start;
+  const until = r.season?.until && r.season.until < plan.end ? r.season.until : plan.end;
+  let periods: Period[] = [];
+  if (r.every === 'week') periods = weeks(from, until);
+  else for (let y = +from.slice(0, 4); y <= +until.slice(0, 4); y++) periods.push(...periodsOfYear(y, r.every, r.by_day));
+  return periods.filter((p) => p.first <= until && p.due >= from).map((p) => ({ ...p, due: p.due > until ? until : p.due }));
+}
+
+/** Every item of the plan with its state at `asOf`, in plan order. */
+export function deriveItems(plan: RawPlan, asOf: string, soonDays: number): DerivedItem[] {
+  const items: DerivedItem[] = [];
+  for (const domain of plan.domains) {
+    for (const task of domain.tasks) {
+      const status = task.status ?? 'todo';
+      // What was recorded by the as-of date: a later completion did not exist yet.
+      const seen = (completed: string | undefined) => (completed !== undefined && completed <= asOf ? completed : null);
+      const taskDone = status === 'done' || status === 'cancelled' ? seen(task.completed) : null;
+      const statusThen = status === 'done' && taskDone === null ? 'todo' : status;
+      const item = (id: string, kind: DerivedItem['kind'], title: string, part: string | null, due: string, dueStated: boolean, completed: string | null) =>
+        items.push({
+          id,
+          kind,
+          task_id: task.id,
+          domain_id: domain.id,
+          title,
+          part,
+          owners: task.owners ?? [],
+          leaders: task.leaders ?? [],
+          units: task.units ?? [],
+          due,
+          due_stated: dueStated,
+          completed,
+          task_status: statusThen,
+          ...stateAt(due, completed, statusThen, asOf, soonDays),
+        });
+      if (task.recurrence) {
+        for (const p of occurrences(task, plan)) item(`${task.id}@${p.key}`, 'occurrence', task.title, p.key, p.due, true, seen(task.recurrence.done?.[p.key]));
+        continue;
+      }
+      item(task.id, 'task', task.title, null, task.due ?? plan.end, task.due !== undefined, taskDone);
+      for (const m of task.milestones ?? []) item(`${task.id}/${m.id}`, 'milestone', m.title, m.id, m.due, true, seen(m.completed));
+    }
+  }
+  return items;
+}
+
+/**
+ * The README's states: done on time or late (a completion counts even on a cancelled task),
+ * cancelled, blocked, overdue, due soon (within `soonDays`), open.
+ */
+function stateAt(due: string, completed: string | null, status: string, asOf: string, soonDays: number): Pick<DerivedItem, 'state' | 'days_late' | 'days_left'> {
+  const left = day(due) - day(asOf);
+  const daysLeft = Math.max(0, left);
+  if (completed !== null) {
+    const late = day(completed) - day(due);
+    return late > 0 ? { state: 'done_late', days_late: late, days_left: daysLeft } : { state: 'done_on_time', days_late: 0, days_left: daysLeft };
+  }
+  if (status === 'cancelled') return { state: 'cancelled', days_late: 0, days_left: daysLeft };
+  if (status === 'blocked') return { state: 'blocked', days_late: Math.max(0, -left), days_left: daysLeft };
+  if (left < 0) return { state: 'overdue', days_late: -left, days_left: 0 };
+  return { state: left <= soonDays ? 'due_soon' : 'open', days_late: 0, days_left: daysLeft };
+}
+
+/** Every day from `first` to `last`, inclusive. */
+export function daysFrom(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let n = day(first); n <= day(last); n++) out.push(date(n));
+  return out;
+}
