@@ -31,6 +31,7 @@ const outputs: [string, string[], string][] = [
   ['owner', ['owner', 'unassigned', '--as-of', '2022-12-31', '--format', 'json'], progress],
   ['compliance', ['compliance', '--as-of', '2022-06-30', '--format', 'json'], progress],
   ['report', ['report', '--month', '2022-06', '--format', 'json'], progress],
+  ['report', ['report', '--month', '2022-06', '--as-of', '2022-06-20', '--format', 'json'], progress],
   ['export', ['export'], progress],
   ['export', ['export', '--as-of', '2022-05-31'], progress],
   ['tasks', ['tasks', '--as-of', '2022-06-30', '--format', 'json'], ROOT],
