@@ -89,6 +89,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--overdue', msg.help.overdue, false)
     .option('--due-before <date>', msg.help.dueBefore)
     .option('--due-after <date>', msg.help.dueAfter)
+    .option('--grep <word>', msg.help.grep)
     .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json', 'csv', 'markdown']).default('text'))
     .action(async (options) => {
       const { tasks } = await import('./commands/tasks.js');

@@ -3,7 +3,7 @@ import { exportPlan } from '../compute/export.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
 import { latestRecord } from '../model/dates.js';
-import { renderCsv } from '../render/csv.js';
+import { renderLocalizedCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { dateOption, loadPlan } from './shared.js';
 
@@ -46,16 +46,16 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
         t.completed,
       ]),
     );
-    ctx.io.stdout(renderCsv(header, rows));
+    ctx.io.stdout(renderLocalizedCsv(header, rows, ctx.msg));
   } else if (options.kind === 'enterprises') {
     const rows = data.enterprises.map((e) => [e.id, e.name, e.industry, e.status, e.expires, e.certifiedOn, e.town]);
-    ctx.io.stdout(renderCsv(['id', 'name', 'industry', 'status', 'expires', 'certified_on', 'town'], rows));
+    ctx.io.stdout(renderLocalizedCsv(['id', 'name', 'industry', 'status', 'expires', 'certified_on', 'town'], rows, ctx.msg));
   } else {
     const rows = data.towns.map((t) => {
       const latest = latestRecord(t.progress);
       return [t.name, t.targetTotal, t.targetAboveScale, latest?.date, latest?.achievedTotal, latest?.achievedAboveScale];
     });
-    ctx.io.stdout(renderCsv(['name', 'target_total', 'target_above_scale', 'progress_date', 'achieved_total', 'achieved_above_scale'], rows));
+    ctx.io.stdout(renderLocalizedCsv(['name', 'target_total', 'target_above_scale', 'progress_date', 'achieved_total', 'achieved_above_scale'], rows, ctx.msg));
   }
   return EXIT.ok;
 }

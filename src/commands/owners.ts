@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { renderJson } from '../render/json.js';
 import { renderOwnerText, renderOwnersMarkdown, renderOwnersText } from '../render/owners.js';
-import { renderCsv } from '../render/csv.js';
+import { renderLocalizedCsv } from '../render/csv.js';
 import { asOfDate, checkFilters, loadPlan, positiveInteger } from './shared.js';
 
 export interface OwnersOptions {
@@ -23,9 +23,10 @@ export async function owners(ctx: Context, options: OwnersOptions): Promise<Exit
   else if (options.format === 'csv') {
     const header = ['name', 'kind', 'items', 'done', 'done_on_time', 'done_late', 'overdue', 'due_soon', 'later', 'blocked', 'cancelled', 'on_time_numerator', 'on_time_denominator'];
     ctx.io.stdout(
-      renderCsv(
+      renderLocalizedCsv(
         header,
         rows.map(({ name, kind, tally: t }) => [name, kind, t.total, t.done, t.doneOnTime, t.doneLate, t.overdue, t.dueSoon, t.open, t.blocked, t.cancelled, t.onTime.numerator, t.onTime.denominator]),
+        ctx.msg,
       ),
     );
   } else if (options.format === 'markdown') ctx.io.stdout(renderOwnersMarkdown(rows, ctx.msg, ctx.colors));

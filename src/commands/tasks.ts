@@ -4,7 +4,7 @@ import { itemsOfPlanAt } from '../compute/as-of.js';
 import { byDueThenId, responsibleOf, type ItemState } from '../compute/items.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
-import { renderCsv } from '../render/csv.js';
+import { renderLocalizedCsv } from '../render/csv.js';
 import { formatDue, formatItemTitle, formatOwners, formatState } from '../render/format.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdownTable, renderTable, type Column } from '../render/table.js';
@@ -22,13 +22,15 @@ export interface TasksOptions {
   overdue: boolean;
   dueBefore?: string;
   dueAfter?: string;
+  grep?: string;
   format: 'text' | 'json' | 'csv' | 'markdown';
 }
 
 
 /** `plan tasks`: every item (task, milestone, occurrence) matching the filters, by due date. */
 export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCode> {
-  const plan = await loadPlan(ctx);
+  // Task texts are left out of the plan reports read, unless they are to be searched.
+  const plan = await loadPlan(ctx, { fullText: options.grep !== undefined });
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const selection = parseStates(ctx, options.status, options.overdue);
@@ -41,6 +43,7 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
     ...selection,
     ...(dueBefore !== undefined && { dueBefore }),
     ...(dueAfter !== undefined && { dueAfter }),
+    ...(options.grep !== undefined && { grep: options.grep }),
   });
   const items = filterItems(itemsOfPlanAt(plan, asOf, soonDays), filter, plan).sort(byDueThenId);
   const { msg, colors: c } = ctx;
@@ -56,7 +59,7 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
   if (options.format === 'csv') {
     const header = ['id', 'kind', 'domain', 'task', 'title', 'owners', 'leaders', 'units', 'due', 'due_stated', 'completed', 'state', 'days_late'];
     const rows = items.map((i) => [i.id, i.kind, i.domainId, i.taskId, i.title, i.owners.join('、'), i.leaders.join('、'), i.units.join('、'), i.due, String(i.dueStated), i.completed, i.state, i.daysLate]);
-    ctx.io.stdout(renderCsv(header, rows));
+    ctx.io.stdout(renderLocalizedCsv(header, rows, ctx.msg));
     return EXIT.ok;
   }
   const columns: Column[] = [

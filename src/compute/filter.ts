@@ -12,6 +12,8 @@ export interface ItemFilter {
   taskStatuses?: TaskStatus[];
   dueBefore?: IsoDate;
   dueAfter?: IsoDate;
+  /** Text to find (any case) in an item's title, or its task's title, text or notes, or the milestone's notes. */
+  grep?: string;
 }
 
 export const UNASSIGNED = 'unassigned';
@@ -27,6 +29,7 @@ export function isKnownOwner(plan: Plan, name: string): boolean {
 }
 
 export function filterItems(items: readonly ItemAt[], filter: ItemFilter, plan: Plan): ItemAt[] {
+  const found = filter.grep !== undefined ? itemsMentioning(plan, filter.grep) : undefined;
   const domainId = filter.domain !== undefined ? findDomain(plan, filter.domain)?.id : undefined;
   return items.filter((item) => {
     if (domainId !== undefined && item.domainId !== domainId) return false;
@@ -38,6 +41,7 @@ export function filterItems(items: readonly ItemAt[], filter: ItemFilter, plan: 
     if ((filter.states !== undefined || filter.taskStatuses !== undefined) && !selectedByState(item, filter)) return false;
     if (filter.dueBefore !== undefined && !(item.due < filter.dueBefore)) return false;
     if (filter.dueAfter !== undefined && !(item.due > filter.dueAfter)) return false;
+    if (found !== undefined && !found.has(item.taskId) && !found.has(item.id) && !item.title.toLowerCase().includes(filter.grep!.toLowerCase())) return false;
     return true;
   });
 }
@@ -45,4 +49,18 @@ export function filterItems(items: readonly ItemAt[], filter: ItemFilter, plan: 
 function selectedByState(item: ItemAt, filter: ItemFilter): boolean {
   if (filter.states?.includes(item.state)) return true;
   return item.completed === undefined && (filter.taskStatuses?.includes(item.taskStatus) ?? false);
+}
+
+/** Ids of the tasks (all their items) and milestones whose words include the text, in any case. */
+function itemsMentioning(plan: Plan, text: string): Set<string> {
+  const needle = text.toLowerCase();
+  const has = (...texts: (string | undefined)[]) => texts.some((t) => t !== undefined && t.toLowerCase().includes(needle));
+  const found = new Set<string>();
+  for (const domain of plan.domains) {
+    for (const task of domain.tasks) {
+      if (has(task.title, task.text, ...(task.notes ?? []).map((n) => n.text))) found.add(task.id);
+      for (const m of task.milestones ?? []) if (has(m.title, ...(m.notes ?? []).map((n) => n.text))) found.add(`${task.id}/${m.id}`);
+    }
+  }
+  return found;
 }

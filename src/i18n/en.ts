@@ -311,6 +311,11 @@ export const en = {
   recordedCertified: (name: string, date: string, file: string) => `${name} certified on ${date} (${file})`,
   recordedFigure: (id: string, value: string, date: string, file: string) => `${id}: ${value} recorded for ${date} (${file})`,
   recordedTown: (name: string, achieved: string, date: string, file: string) => `${name}: ${achieved} standardized as of ${date} (${file})`,
+  /**
+   * CSV in English is the machine-readable form: headers and values are the stable codes of the
+   * JSON output (state overdue, due_stated true), and this catalog leaves them as they are.
+   */
+  csv: { translate: false, header: {} as Record<string, string>, value: {} as Record<string, Record<string, string>> },
   /** The command-line parser's messages and help layout. */
   cli: cliEn,
   internalError: (detail: string) => `internal error: ${detail} (run again with --debug for details)`,
@@ -337,6 +342,7 @@ export const en = {
     overdue: 'only overdue items',
     dueBefore: 'only items due before this date',
     dueAfter: 'only items due after this date',
+    grep: 'only items whose title, task text or notes contain this (any case)',
     owners: 'one row per person and unit: open, overdue, due soon, done, on-time rate',
     owner1: "one person's or unit's report: late, due in the next days, done",
     ownerName: 'a person or unit as named in people.yaml, or "unassigned" (未明确)',

@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n/index.js';
 import { visible } from './text.js';
 
 /** A UTF-8 byte-order mark: without it Excel and WPS read Chinese CSV as the local code page. */
@@ -19,4 +20,32 @@ function csvCell(value: string | number | null | undefined): string {
   let text = visible(String(value));
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+type Cell = string | number | null | undefined;
+
+/**
+ * A CSV table in the user's language. Columns are named by their stable codes; in English they
+ * stay so (the machine-readable form, matching JSON), in Chinese headers and coded values
+ * (states, kinds, statuses, true/false, periods) become the words the reports use.
+ */
+export function renderLocalizedCsv(header: readonly string[], rows: readonly Cell[][], msg: Messages): string {
+  if (!msg.csv.translate) return renderCsv(header, rows);
+  const { value } = msg.csv;
+  const words: Record<string, Record<string, string> | undefined> = {
+    kind: msg.kind,
+    state: msg.state,
+    status: value.status,
+    due_stated: value.boolean,
+  };
+  const translate = (column: string, cell: Cell): Cell => {
+    if (typeof cell !== 'string') return cell;
+    if (column === 'recurrence') return cell.replace(/^[a-z_]+/, (every) => value.every?.[every] ?? every);
+    if (column === 'name' && cell === 'unassigned') return msg.unassigned;
+    return words[column]?.[cell] ?? cell;
+  };
+  return renderCsv(
+    header.map((h) => msg.csv.header[h] ?? h),
+    rows.map((row) => row.map((cell, i) => translate(header[i]!, cell))),
+  );
 }
