@@ -50,7 +50,7 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
 
   if (options.format === 'json') {
     // Every filter is named, null when not given: the shape never depends on the options.
-    const shown = { domain: filter.domain, owner: filter.owner, unit: filter.unit, states: filter.states, dueBefore: filter.dueBefore, dueAfter: filter.dueAfter };
+    const shown = { domain: filter.domain, owner: filter.owner, unit: filter.unit, states: filter.states, dueBefore: filter.dueBefore, dueAfter: filter.dueAfter, taskStatuses: filter.taskStatuses, grep: filter.grep };
     ctx.io.stdout(renderJson({ asOf, soonDays, filter: shown, items }));
     return EXIT.ok;
   }
