@@ -144,6 +144,17 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     });
 
   program
+    .command('show')
+    .description(msg.help.show)
+    .argument('<id>', msg.help.showId)
+    .option('--as-of <date>', msg.help.asOf)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json']).default('text'))
+    .action(async (id: string, options) => {
+      const { show } = await import('./commands/show.js');
+      exitCode = await show(contextOf(), id, options);
+    });
+
+  program
     .command('export')
     .description(msg.help.export)
     .option('--as-of <date>', msg.help.exportAsOf)

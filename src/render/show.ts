@@ -1,0 +1,183 @@
+import type { ItemAt } from '../compute/items.js';
+import type { DatedNote } from '../compute/notes.js';
+import type { Shown, ShownEnterprise, ShownPart, ShownTarget, ShownTask, ShownTown } from '../compute/show.js';
+import type { TargetAt } from '../compute/targets.js';
+import type { Messages } from '../i18n/index.js';
+import type { Colors } from './color.js';
+import { formatDue, formatItemTitle, formatRate, formatState, formatTargetGoal } from './format.js';
+import { renderTable } from './table.js';
+import { displayWidth, visible } from './text.js';
+
+type Field = [label: string, value: string];
+
+/** `plan show` as text: a heading, labelled fields, then the lists that belong to the thing shown. */
+export function renderShowText(shown: Shown, asOf: string, msg: Messages, c: Colors, width: number | undefined): string {
+  const s = msg.show;
+  const heading = (kind: string, id: string, title: string) => c.bold(`${s.kind[kind]} ${visible(id)} ${visible(title)} — ${s.asOf(asOf)}`);
+  switch (shown.kind) {
+    case 'task':
+      return lines([heading('task', shown.id, shown.title), ...taskLines(shown, msg, c, width)]);
+    case 'milestone':
+    case 'occurrence':
+      return lines([heading(shown.kind, shown.item.id, formatItemTitle(shown.item)), ...partLines(shown, msg, c)]);
+    case 'target':
+      return lines([heading('target', shown.target.id, shown.target.title), ...targetLines(shown, msg, width)]);
+    case 'enterprise':
+      return lines([heading('enterprise', shown.id, shown.name), ...enterpriseLines(shown, msg)]);
+    case 'town':
+      return lines([c.bold(`${s.kind.town} ${visible(shown.progress.name)} — ${s.asOf(asOf)}`), ...townLines(shown, msg, width)]);
+  }
+}
+
+function lines(parts: string[]): string {
+  return parts.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** Labelled fields, the values lined up by display width; empty values are left out. */
+function fields(rows: (Field | null)[]): string[] {
+  const present = rows.filter((r): r is Field => r !== null);
+  const labelWidth = Math.max(0, ...present.map(([label]) => displayWidth(label)));
+  return present.map(([label, value]) => `${label}${' '.repeat(labelWidth - displayWidth(label))}  ${value}`);
+}
+
+const names = (list: readonly string[], msg: Messages) => (list.length === 0 ? msg.none : visible(list.join('、')));
+
+function stateText(item: ItemAt, msg: Messages, c: Colors): string {
+  const late = item.state === 'overdue' || item.state === 'done_late' || item.state === 'blocked' ? item.daysLate : 0;
+  const left = item.state === 'due_soon' || item.state === 'open' ? item.daysLeft : 0;
+  return msg.show.stateWithDays(formatState(item, msg, c), late, left);
+}
+
+function noteLines(notes: readonly DatedNote[], msg: Messages): string[] {
+  return notes.length === 0 ? [] : ['', msg.show.notes(notes.length), ...notes.map((n) => `${n.date}  ${visible(n.text)}`)];
+}
+
+function itemRows(items: readonly ItemAt[], msg: Messages, c: Colors, width: number | undefined): string {
+  return renderTable(
+    [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.due }, { header: msg.col.state }, { header: msg.col.completed }],
+    items.map((i) => [i.id, formatItemTitle(i), formatDue(i), stateText(i, msg, c), i.completed ?? msg.none]),
+    width,
+  );
+}
+
+function targetRows(targets: readonly TargetAt[], msg: Messages, width: number | undefined): string {
+  return renderTable(
+    [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.target }, { header: msg.col.figure }, { header: msg.col.state }],
+    targets.map((x) => [x.id, visible(x.title), visible(formatTargetGoal(x, msg)), x.actual === null ? msg.none : `${x.actual}${visible(x.unit)} (${x.actualDate})`, msg.targetState[x.state]!]),
+    width,
+  );
+}
+
+function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undefined): string[] {
+  const s = msg.show;
+  const recurrence = t.recurrence ? `${s.every[t.recurrence.every]}${t.recurrence.season ? `（${visible(t.recurrence.season.name)}）` : ''}` : null;
+  const out = fields([
+    [s.domain, visible(`${t.domainId} ${t.domainTitle}`)],
+    t.section === null ? null : [s.section, visible(t.section)],
+    t.number === null ? null : [s.number, visible(t.number)],
+    [s.owners, names(t.owners, msg)],
+    [s.leaders, names(t.leaders, msg)],
+    [s.units, names(t.units, msg)],
+    // A recurring duty's deadlines are its occurrences'.
+    t.recurrence !== null ? null : [s.due, t.dueStated ? t.due : s.dueNotStated(t.due)],
+    recurrence === null ? null : [s.recurrence, recurrence],
+    [s.status, s.taskStatus[t.status]!],
+    t.item === null ? null : [s.state, stateText(t.item, msg, c)],
+    t.item?.completed === undefined ? null : [s.completed, t.item.completed],
+    t.status !== 'blocked' ? null : [s.blocked, t.blocked === null ? msg.monthly.noReason : s.blockedSince(t.blocked.date, visible(t.blocked.text))],
+  ]);
+  if (t.text !== '') out.push('', s.text, visible(t.text));
+  if (t.milestones.length > 0) out.push('', s.milestones(t.milestones.length), itemRows(t.milestones, msg, c, width));
+  if (t.occurrences.length > 0) out.push('', s.occurrences(t.occurrences.length), itemRows(t.occurrences, msg, c, width));
+  if (t.targets.length > 0) out.push('', s.targets(t.targets.length), targetRows(t.targets, msg, width));
+  return [...out, ...noteLines(t.notes, msg)];
+}
+
+function partLines(p: ShownPart, msg: Messages, c: Colors): string[] {
+  const s = msg.show;
+  return [
+    ...fields([
+      [s.task, visible(`${p.task.id} ${p.task.title}`)],
+      [s.domain, visible(`${p.task.domainId} ${p.task.domainTitle}`)],
+      [s.owners, names(p.item.owners, msg)],
+      [s.leaders, names(p.item.leaders, msg)],
+      [s.units, names(p.item.units, msg)],
+      [s.due, p.item.due],
+      [s.state, stateText(p.item, msg, c)],
+      [s.completed, p.item.completed ?? msg.none],
+    ]),
+    ...noteLines(p.notes, msg),
+  ];
+}
+
+function targetLines(t: ShownTarget, msg: Messages, width: number | undefined): string[] {
+  const s = msg.show;
+  const x = t.target;
+  const out = fields([
+    t.task === null ? [s.domain, visible(`${x.domainId} ${t.domainTitle}`)] : [s.task, visible(`${t.task.id} ${t.task.title}`)],
+    t.metric === null ? null : [s.metric, visible(t.metric)],
+    [s.goal, visible(formatTargetGoal(x, msg)) + (x.baseline === null ? '' : `（${visible(x.baseline)}）`)],
+    [s.figure, x.actual === null ? msg.none : `${x.actual}${visible(x.unit)} (${x.actualDate})`],
+    [s.periodEnd, x.periodEnd],
+    [s.state, msg.targetState[x.state]!],
+  ]);
+  if (t.actuals.length > 0) {
+    out.push(
+      '',
+      s.actuals(t.actuals.length),
+      renderTable(
+        [{ header: msg.col.asOfDate }, { header: msg.col.figure, align: 'right' }, { header: msg.col.notes, flex: true }],
+        t.actuals.map((a) => [a.date, `${a.value}${visible(x.unit)}`, a.note === undefined ? '' : visible(a.note)]),
+        width,
+      ),
+    );
+  }
+  return out;
+}
+
+function enterpriseLines(e: ShownEnterprise, msg: Messages): string[] {
+  const s = msg.show;
+  return [
+    ...fields([
+      [s.industry, visible(e.industry)],
+      [s.town, e.town === null ? msg.none : visible(e.town)],
+      [s.state, s.rosterState[e.state]!],
+      [s.certifiedOn, e.certifiedOn ?? msg.none],
+      [s.expires, e.expires ?? msg.none],
+    ]),
+    ...noteLines(e.notes, msg),
+  ];
+}
+
+function townLines(t: ShownTown, msg: Messages, width: number | undefined): string[] {
+  const s = msg.show;
+  const p = t.progress;
+  const out = fields([
+    [s.target, p.targetTotal === null ? msg.noTarget : String(p.targetTotal)],
+    [s.achieved, p.targetTotal === null ? String(p.achievedTotal ?? msg.none) : `${p.achievedTotal ?? msg.notReported}  ${formatRate(p.total, msg)}`],
+    [s.aboveScale, p.targetAboveScale === null ? String(p.achievedAboveScale ?? msg.none) : `${p.achievedAboveScale ?? msg.notReported}  ${formatRate(p.aboveScale, msg)}`],
+  ]);
+  if (t.records.length > 0) {
+    out.push(
+      '',
+      s.records(t.records.length),
+      renderTable(
+        [{ header: msg.col.asOfDate }, { header: msg.col.achieved, align: 'right' }, { header: msg.col.aboveScale, align: 'right' }],
+        t.records.map((r) => [r.date, String(r.achieved_total), r.achieved_above_scale === undefined ? msg.none : String(r.achieved_above_scale)]),
+        width,
+      ),
+    );
+  }
+  if (t.enterprises.length > 0) {
+    out.push(
+      '',
+      s.enterprises(t.enterprises.length),
+      renderTable(
+        [{ header: msg.col.id }, { header: msg.col.name, flex: true }, { header: msg.col.industry }, { header: msg.col.state }],
+        t.enterprises.map((e) => [e.id, visible(e.name), visible(e.industry), s.rosterState[e.state]!]),
+        width,
+      ),
+    );
+  }
+  return out;
+}
