@@ -39,6 +39,8 @@ const outputs: [string, string[], string][] = [
   ['compliance', ['compliance', '--as-of', '2022-06-30', '--format', 'json'], ROOT],
   ['report', ['report', '--month', '2022-06', '--format', 'json'], ROOT],
   ['export', ['export'], ROOT],
+  ...['BB-06', 'BB-03', 'BB-05', 'AA-02/m1', 'BB-05@2022-06', 'BB-T2', 'E002', '高新区'].map((id): [string, string[], string] => ['show', ['show', id, '--as-of', '2022-06-30', '--format', 'json'], progress]),
+  ...['GM-A04', 'ZH-02', 'GM-T3', 'E001', '土桥镇'].map((id): [string, string[], string] => ['show', ['show', id, '--as-of', '2022-06-30', '--format', 'json'], ROOT]),
 ];
 
 describe('every --format json output matches its published schema', () => {
