@@ -2,8 +2,8 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CommanderError, Option } from 'commander';
 import { LocalizedCommand } from './commander/command.js';
 import type { Context, Io } from './context.js';
-import { EXIT, PlanError, type ExitCode } from './errors.js';
-import { messages, pickLang } from './i18n/index.js';
+import { EXIT, IoError, PlanError, shownPath, type ExitCode } from './errors.js';
+import { messages, pickLang, type Messages } from './i18n/index.js';
 import { resolveDataDir } from './load/data-dir.js';
 import { makeColors } from './render/color.js';
 import { visible } from './render/visible.js';
@@ -235,11 +235,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, io, argv.includes('--debug'), msg.internalError);
+    return handleError(error, io, argv.includes('--debug'), msg);
   }
 }
 
-function handleError(error: unknown, io: Io, debug: boolean, internal: (detail: string) => string): ExitCode {
+function handleError(error: unknown, io: Io, debug: boolean, msg: Messages): ExitCode {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (or the help or the version).
     return error.exitCode === 0 ? EXIT.ok : EXIT.trouble;
@@ -249,8 +249,13 @@ function handleError(error: unknown, io: Io, debug: boolean, internal: (detail: 
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
     return error.exitCode;
   }
+  if (error instanceof IoError) {
+    io.stderr(`plan: ${ioFailure(error, msg, io.cwd)}\n`);
+    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT.trouble;
+  }
   const detail = visible(error instanceof Error ? error.message : String(error));
-  io.stderr(`plan: ${internal(detail)}\n`);
+  io.stderr(`plan: ${msg.internalError(detail)}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT.trouble;
 }
@@ -270,12 +275,21 @@ function readVersion(): string {
   return packageJson.version;
 }
 
+/** One line: what could not be done to which file, and why (paths shown relative to the working folder when inside it). */
+function ioFailure(error: IoError, msg: Messages, cwd: string): string {
+  const shown = error.operation === 'stdout' ? msg.standardOutput : shownPath(cwd, error.path);
+  return visible(msg.ioFailed(msg.ioOperation[error.operation] ?? error.operation, shown, msg.ioReason(error.code)));
+}
+
 /** Runs the CLI on the real process. */
 export async function run(argv: readonly string[]): Promise<ExitCode> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // `plan status | head` closes the pipe early; that is not a failure.
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    // A full disk (or /dev/full) is: say so in one line, as for any other file.
+    const msg = messages(pickLang(optionValue(argv, '--lang'), process.env));
+    process.stderr.write(`plan: ${ioFailure(new IoError('stdout', '', error.code ?? String(error)), msg, process.cwd())}\n`);
+    process.exit(EXIT.trouble);
   });
   return main(argv, {
     stdout: (text) => void process.stdout.write(text),

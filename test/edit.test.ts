@@ -205,7 +205,7 @@ describe('refusals leave every file untouched', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: `plan: data is being edited by another plan process (pid ${process.pid}, since 2022-07-01T04:00:00.000Z); try again in a moment\n`,
+      stderr: `plan: data is being edited by another plan process (pid ${process.pid}, since 2022-07-01T04:00:00.000Z); try again in a moment (if no plan process is running, delete the lock file data/.plan.lock)\n`,
     });
   });
 

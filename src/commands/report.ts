@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { monthWindow } from '../compute/month-window.js';
 import { monthlyReport } from '../compute/monthly.js';
 import type { Context } from '../context.js';
-import { writeFileAtomic } from '../edit/write-file.js';
-import { EXIT, PlanError, type ExitCode } from '../errors.js';
+import { writeOutFile } from '../edit/write-file.js';
+import { errorCode, EXIT, PlanError, type ExitCode } from '../errors.js';
 import { todayIn } from '../model/dates.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
@@ -36,6 +36,8 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
     );
   }
   const data = monthlyReport(plan, window.window, 14);
+  // `--out -` is standard output, as for most tools that write files; /dev/stdout may be a socket, which cannot be opened.
+  if (options.out === '-' || options.out === '/dev/stdout') options = { ...options, out: undefined };
   // A file never gets colour codes, whatever the terminal supports.
   const colors = options.out !== undefined ? makeColors({ color: false, isTTY: false, env: {} }) : ctx.colors;
   const text =
@@ -50,11 +52,10 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   }
   const target = resolve(ctx.io.cwd, options.out);
   try {
-    await writeFileAtomic(target, text, { overwrite: options.force });
+    await writeOutFile(target, text, { overwrite: options.force });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new PlanError(ctx.msg.outExists(options.out));
-    throw new PlanError(ctx.msg.cannotWrite(options.out, code ?? String(error)));
+    if (errorCode(error) === 'EEXIST') throw new PlanError(ctx.msg.outExists(options.out));
+    throw error;
   }
   ctx.io.stderr(ctx.msg.wrote(options.out) + '\n');
   return EXIT.ok;

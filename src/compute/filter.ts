@@ -1,4 +1,5 @@
 import type { IsoDate } from '../model/dates.js';
+import { nameKey } from '../model/names.js';
 import type { Plan, TaskStatus } from '../model/plan.js';
 import { responsibleOf, type ItemAt, type ItemState } from './items.js';
 
@@ -24,20 +25,23 @@ export function findDomain(plan: Plan, query: string): Plan['domains'][number] |
 }
 
 /** Whether a name is a person or a unit of the plan. */
-export function isKnownOwner(plan: Plan, name: string): boolean {
+export function isKnownOwner(plan: Plan, query: string): boolean {
+  const name = nameKey(query);
   return name === UNASSIGNED || plan.people.some((p) => p.name === name) || plan.units.some((u) => u.name === name);
 }
 
 export function filterItems(items: readonly ItemAt[], filter: ItemFilter, plan: Plan): ItemAt[] {
   const found = filter.grep !== undefined ? itemsMentioning(plan, filter.grep) : undefined;
   const domainId = filter.domain !== undefined ? findDomain(plan, filter.domain)?.id : undefined;
+  const owner = filter.owner !== undefined ? nameKey(filter.owner) : undefined;
+  const unit = filter.unit !== undefined ? nameKey(filter.unit) : undefined;
   return items.filter((item) => {
     if (domainId !== undefined && item.domainId !== domainId) return false;
-    if (filter.owner !== undefined) {
+    if (owner !== undefined) {
       const responsible = responsibleOf(item);
-      if (filter.owner === UNASSIGNED ? responsible.length > 0 : !responsible.includes(filter.owner)) return false;
+      if (owner === UNASSIGNED ? responsible.length > 0 : !responsible.includes(owner)) return false;
     }
-    if (filter.unit !== undefined && !item.units.includes(filter.unit)) return false;
+    if (unit !== undefined && !item.units.includes(unit)) return false;
     if ((filter.states !== undefined || filter.taskStatuses !== undefined) && !selectedByState(item, filter)) return false;
     if (filter.dueBefore !== undefined && !(item.due < filter.dueBefore)) return false;
     if (filter.dueAfter !== undefined && !(item.due > filter.dueAfter)) return false;

@@ -3,6 +3,7 @@ import type { Plan } from '../model/plan.js';
 import { addDays } from '../model/dates.js';
 import { byDueThenId, responsibleOf, tally, type ItemAt, type Tally } from './items.js';
 import { UNASSIGNED } from './filter.js';
+import { nameKey } from '../model/names.js';
 
 export type OwnerKind = 'person' | 'unit' | 'unassigned';
 
@@ -52,7 +53,8 @@ export interface OwnerReport {
 }
 
 /** What one person or unit has to answer for: late, due in the next days, done. */
-export function ownerReport(plan: Plan, items: readonly ItemAt[], name: string, asOf: IsoDate, soonDays: number, horizonDays: number): OwnerReport {
+export function ownerReport(plan: Plan, items: readonly ItemAt[], query: string, asOf: IsoDate, soonDays: number, horizonDays: number): OwnerReport {
+  const name = nameKey(query);
   const kind: OwnerKind = name === UNASSIGNED ? 'unassigned' : plan.people.some((p) => p.name === name) ? 'person' : 'unit';
   const mine = items.filter((i) => (kind === 'unassigned' ? responsibleOf(i).length === 0 : responsibleOf(i).includes(name)));
   const horizon = addDays(asOf, horizonDays);

@@ -1,17 +1,18 @@
 import { relative } from 'node:path';
 import type { Document } from 'yaml';
 import type { Context } from '../context.js';
-import { EXIT, PlanError, type ExitCode } from '../errors.js';
+import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
 import { loadFolder, type LoadedFolder } from '../load/load-folder.js';
 import { parseSource } from '../load/parse.js';
 import { documentOf, type SourceFile } from '../load/source-file.js';
 import { buildPlan, type Plan } from '../model/plan.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
-import { visible } from '../render/text.js';
+import { visible, visibleLines } from '../render/visible.js';
 import { countBySeverity, validateFolder } from '../validate/index.js';
 import { unifiedDiff } from './diff.js';
-import { acquireLock, LockBusyError } from './lock.js';
-import { writeFileAtomic } from './write-file.js';
+import { editFolders } from './folders.js';
+import { acquireLocks, LockBusyError, LockNotFileError } from './lock.js';
+import { writeDataFile } from './write-file.js';
 import { editedText } from './yaml-edit.js';
 
 /** How long an edit waits for another `plan` process editing the same folder (PLAN_LOCK_WAIT_MS overrides). */
@@ -32,11 +33,14 @@ export interface EditRequest {
  * leave the data invalid is refused and the file is left untouched.
  */
 export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Plan, loaded: LoadedFolder) => EditRequest): Promise<ExitCode> {
+  const waitMs = lockWait(ctx);
+  const folders = await editFolders(ctx.dataDir);
   let release: (() => Promise<void>) | undefined;
   try {
-    if (!dryRun) release = await acquireLock(ctx.dataDir, Number(ctx.io.env.PLAN_LOCK_WAIT_MS ?? LOCK_WAIT_MS));
+    if (!dryRun) release = await acquireLocks(folders.locks, waitMs);
   } catch (error) {
-    if (error instanceof LockBusyError) throw new PlanError(ctx.msg.beingEdited(error.holder?.pid, error.holder?.since));
+    if (error instanceof LockBusyError) throw new PlanError(ctx.msg.beingEdited(error.holder?.pid, error.holder?.since, shownPath(ctx.io.cwd, error.lockPath)));
+    if (error instanceof LockNotFileError) throw new PlanError(ctx.msg.lockNotFile(shownPath(ctx.io.cwd, error.lockPath)));
     throw error;
   }
   try {
@@ -59,17 +63,25 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
     }
     const diff = unifiedDiff(request.file.path, original, updated);
     if (dryRun) {
-      ctx.io.stdout(visible(diff));
+      ctx.io.stdout(visibleLines(diff));
       return EXIT.ok;
     }
     // A byte-order mark the file had (Windows editors write one) is written back.
     const bytes = request.file.bom ? `\uFEFF${updated}` : updated;
-    if (updated !== original) await writeFileAtomic(request.file.absolutePath, bytes, { overwrite: true });
+    if (updated !== original) await writeDataFile(request.file.absolutePath, bytes, folders.writable);
     ctx.io.stdout(`${visible(request.summary)}\n`);
     return EXIT.ok;
   } finally {
     await release?.();
   }
+}
+
+/** PLAN_LOCK_WAIT_MS, or the default when it is unset or empty; anything but a whole number is a usage error. */
+function lockWait(ctx: Context): number {
+  const value = ctx.io.env.PLAN_LOCK_WAIT_MS;
+  if (value === undefined || value === '') return LOCK_WAIT_MS;
+  if (!/^\d{1,9}$/.test(value.trim())) throw new PlanError(ctx.msg.badLockWait(value));
+  return Number(value.trim());
 }
 
 /** The edited text with the original's line ends: CRLF everywhere if the original used CRLF. */

@@ -37,6 +37,17 @@ export const en = {
       EMFILE: 'too many open files',
       ENFILE: 'too many open files',
       EIO: 'input/output error from the disk',
+      ENOSPC: 'no space left on the device',
+      EDQUOT: 'disk quota exceeded',
+      EROFS: 'the file system is read-only',
+      EISDIR: 'it is a folder',
+      ENOTDIR: 'a part of the path is not a folder',
+      ENXIO: 'no process is reading from it',
+      EXDEV: 'it is on another file system',
+      EBUSY: 'it is busy',
+      NOT_REGULAR: 'it is not a regular file (a folder, device, FIFO, socket or symbolic link); it is left as it is',
+      READ_ONLY: 'the file is read-only (its mode grants no write permission); make it writable to edit it',
+      OUTSIDE: 'it is a symbolic link to a file outside the data folder; it is not written through',
     })[code] ?? code,
   misnamedFile: (file: string, expected: string) => `${file} is not read: the file must be named ${expected}`,
   tooLarge: (mb: number, limit: number) => `file is ${mb} MB; files over ${limit} MB are refused`,
@@ -46,6 +57,8 @@ export const en = {
     (looksGbk
       ? '; the file looks like GBK/GB18030: re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f GB18030 -t UTF-8)'
       : '; re-save it as UTF-8'),
+  truncatedUtf8: (byte: number) => `the file ends in the middle of a character at byte ${byte}: it was cut short (an interrupted copy or download?); restore it from the original or from version control`,
+  noDomainFiles: 'no domain files: the tasks of the plan go in domains/*.yaml, one file per domain',
   unknownFile: (file: string) => `unknown file ${file} is ignored (expected plan.yaml, people.yaml, towns.yaml, enterprises.yaml, domains/*.yaml)`,
   tooDeep: (limit: number) => `nesting is more than ${limit} levels deep here; deeper nesting is refused`,
   // YAML
@@ -104,6 +117,8 @@ export const en = {
   unknownUnit: (name: string) => `"${name}" is not listed under units in people.yaml`,
   personAsUnit: (name: string) => `"${name}" is a unit in people.yaml, not a person`,
   unknownTown: (name: string) => `town "${name}" is not listed in towns.yaml`,
+  invisibleInName: (name: string, code: string) => `"${name}" contains the invisible character ${code}; delete it, or it names someone else than it seems`,
+  lookAlikeName: (name: string, other: string) => `"${name}" differs from "${other}" only by invisible characters or spaces: one person or unit, or two that must be told apart?`,
   duplicateName: (name: string) => `"${name}" is listed twice`,
   dateOutsidePeriod: (date: string, start: string, end: string) =>
     `date ${date} is far outside the plan period ${start} – ${end}`,
@@ -325,11 +340,23 @@ export const en = {
   monthNotStarted: (month: string, today: string) => `${month} has not begun (today is ${today}); choose an earlier month or give --as-of within it`,
   badMonthOption: (name: string, value: string) => `${name} needs a month such as 2022-06, 2022/6, 202206, 2022年6月 or 6月; "${value}" is not one`,
   outExists: (file: string) => `${file} already exists; add --force to overwrite it`,
-  cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
   wrote: (file: string) => `wrote ${file}`,
   csvNeedsKind: '--format csv needs --kind tasks, enterprises or towns',
-  beingEdited: (pid: number | undefined, since: string | undefined) =>
-    `data is being edited by another plan process${pid !== undefined ? ` (pid ${pid}, since ${since})` : ''}; try again in a moment`,
+  beingEdited: (pid: number | undefined, since: string | undefined, lock: string) =>
+    `data is being edited by another plan process${pid !== undefined ? ` (pid ${pid}, since ${since})` : ''}; try again in a moment` +
+    ` (if no plan process is running, delete the lock file ${lock})`,
+  lockNotFile: (lock: string) => `the lock file ${lock} is not a regular file; remove it (no plan process makes one like it)`,
+  badLockWait: (value: string) => `PLAN_LOCK_WAIT_MS must be a whole number of milliseconds, got "${value}"`,
+  ioFailed: (operation: string, file: string, reason: string) => `cannot ${operation} ${file}: ${reason}`,
+  ioOperation: {
+    read: 'read',
+    write: 'write',
+    createTemp: 'create the temporary file for',
+    replace: 'replace',
+    lock: 'take the lock',
+    stdout: 'write to',
+  } as Record<string, string>,
+  standardOutput: 'standard output',
   fixBeforeEdit: 'the data has errors; fix them first (see `plan check`), then record progress',
   editRefused: 'edit refused: it would leave the data invalid; nothing was written',
   badAddress: (id: string) => `"${id}" is not an item id: use a task (GM-04), a milestone (GM-04/m2) or an occurrence (ZH-02@2022-Q2)`,

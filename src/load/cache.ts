@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { RawFolder } from './read-folder.js';
 
 // Set by the bundler to a hash of the sources and schemas; absent when running from source (tests).
@@ -11,12 +12,16 @@ const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
  * The result cache keeps what a command computed from a data folder together with a copy of every
  * byte of every file it was computed from. An entry is used only if it was written by this very
  * build and the files read now are byte for byte the same as its copy, so it can never be stale.
- * Comparing bytes is exact, and cheaper than hashing them: a start-up needs no crypto module.
+ * The stored value is used only if a SHA-256 over the header and the value matches the one stored
+ * with them, so a changed or damaged entry cannot make a report say something else. Every byte of
+ * an entry is thus checked: the files' copy by comparison with the files, the rest by the checksum
+ * (hashing the copy too would only repeat that comparison, and cost a large plan time on every run).
  *
  * One entry per folder and purpose: editing the data replaces it. Entry file layout:
  *   u32 length, header JSON (build, purpose, folder, file paths and lengths, read problems),
  *   u32 length, value JSON,
- *   the files' bytes, in header order.
+ *   the files' bytes, in header order,
+ *   32 bytes: SHA-256 of everything before the files' bytes.
  */
 export interface CacheEntry {
   path: string;
@@ -46,15 +51,18 @@ export function cacheEntry(raw: RawFolder, purpose: string, env: NodeJS.ProcessE
   return { path: join(cacheDir(env), `${BUILD}-${purpose}-${nameHash(raw.dir)}.bin`), header, raw };
 }
 
+/** The cache folder. An empty or relative setting counts as unset: it would scatter entries into whatever folder the command runs in. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
-  return env.PLAN_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'plan');
+  const set = (value: string | undefined) => (value !== undefined && isAbsolute(value) ? value : undefined);
+  return set(env.PLAN_CACHE_DIR) ?? join(set(env.XDG_CACHE_HOME) ?? join(homedir(), '.cache'), 'plan');
 }
 
 /** The cached value, or undefined if there is none for exactly these bytes. A cache that cannot be read is no cache. */
 export function readCache<T>(entry: CacheEntry | undefined): T | undefined {
   if (entry === undefined) return undefined;
   try {
-    const stored = readFileSync(entry.path);
+    const stored = readEntry(entry.path);
+    if (stored === undefined) return undefined;
     const headerEnd = 4 + stored.readUInt32BE(0);
     if (stored.toString('utf8', 4, headerEnd) !== JSON.stringify(entry.header)) return undefined;
     const valueEnd = headerEnd + 4 + stored.readUInt32BE(headerEnd);
@@ -63,10 +71,24 @@ export function readCache<T>(entry: CacheEntry | undefined): T | undefined {
       if (Buffer.compare(file.bytes, stored.subarray(offset, offset + file.bytes.length)) !== 0) return undefined;
       offset += file.bytes.length;
     }
-    if (offset !== stored.length) return undefined;
+    if (offset + CHECKSUM_BYTES !== stored.length) return undefined;
+    const checksum = createHash('sha256').update(stored.subarray(0, valueEnd)).digest();
+    if (!checksum.equals(stored.subarray(offset))) return undefined;
     return JSON.parse(stored.toString('utf8', headerEnd + 4, valueEnd)) as T;
   } catch {
     return undefined;
+  }
+}
+
+const CHECKSUM_BYTES = 32;
+
+/** An entry's bytes, if it is a regular file: a FIFO or device planted at its name must not hang or flood a run. */
+function readEntry(path: string): Buffer | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -78,16 +100,24 @@ export function writeCache(entry: CacheEntry | undefined, value: unknown): void 
   if (entry === undefined) return;
   try {
     const dir = join(entry.path, '..');
-    mkdirSync(dir, { recursive: true });
-    const temporary = `${entry.path}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w');
+    // Private: the entries hold a copy of the data.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A fresh random name, created exclusively: a link or file planted at a guessable name is never written through.
+    const temporary = `${entry.path}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(temporary, 'wx', 0o600);
     try {
-      for (const part of [...framed(JSON.stringify(entry.header)), ...framed(JSON.stringify(value)), ...entry.raw.files.map((f) => f.bytes)]) {
+      const framing = [...framed(JSON.stringify(entry.header)), ...framed(JSON.stringify(value))];
+      const checksum = createHash('sha256');
+      for (const part of framing) checksum.update(part);
+      for (const part of [...framing, ...entry.raw.files.map((f) => f.bytes), checksum.digest()]) {
         for (let written = 0; written < part.length; ) written += writeSync(fd, part, written);
       }
-    } finally {
+    } catch (error) {
       closeSync(fd);
+      rmSync(temporary, { force: true });
+      throw error;
     }
+    closeSync(fd);
     renameSync(temporary, entry.path);
     prune(dir);
   } catch {
@@ -110,12 +140,19 @@ function nameHash(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Entries of this program: NAME.bin, and HASH.json of builds that hashed the data instead. */
-const ENTRY_NAME = /\.bin$|^[0-9a-f]{64}\.json$/;
+/**
+ * Names only this program makes: BUILD-PURPOSE-HASH.bin, its temporary files, and HASH.json of
+ * builds that hashed the data instead. Nothing else in the folder is ever deleted, even when the
+ * folder is one of the user's own.
+ */
+const ENTRY_NAME = /^[0-9a-f]{16}-[a-z][a-z-]*-[0-9a-f]{8}\.bin(?:\.[0-9a-f]{12}\.tmp)?$|^[0-9a-f]{64}\.json$/;
 
 function prune(dir: string): void {
   const entries = readdirSync(dir).filter((name) => ENTRY_NAME.test(name));
   if (entries.length <= MAX_ENTRIES) return;
-  const byAge = entries.map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  const byAge = entries
+    .map((name) => ({ name, info: lstatSync(join(dir, name), { throwIfNoEntry: false }) }))
+    .filter((e) => e.info?.isFile())
+    .sort((a, b) => b.info!.mtimeMs - a.info!.mtimeMs);
   for (const { name } of byAge.slice(MAX_ENTRIES)) rmSync(join(dir, name), { force: true });
 }

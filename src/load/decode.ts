@@ -17,6 +17,8 @@ export function decodeText(bytes: Uint8Array, msg: Messages): Decoded {
     return { ok: true, text: utf8.decode(body) };
   } catch {
     const offset = firstInvalidUtf8(body);
+    // A file cut short (a copy or download that stopped) ends inside a character; that is no GBK.
+    if (endsMidCharacter(body, offset)) return { ok: false, byteOffset: start + offset, message: msg.truncatedUtf8(start + offset), utf16: false };
     return { ok: false, byteOffset: start + offset, message: msg.notUtf8(start + offset, looksGbk(body, offset)), utf16: false };
   }
 }
@@ -63,6 +65,19 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   // Not found by these rules (it should have been): point at the last byte rather than past the end.
   return Math.max(0, bytes.length - 1);
+}
+
+/** True if the bytes from `offset` to the end are the first bytes of one well-formed UTF-8 character. */
+function endsMidCharacter(bytes: Uint8Array, offset: number): boolean {
+  const b = bytes[offset]!;
+  const length = b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+  const rest = bytes.length - offset;
+  if (length === 0 || rest >= length) return false;
+  const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+  const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+  if (rest > 1 && (bytes[offset + 1]! < low || bytes[offset + 1]! > high)) return false;
+  for (let k = 2; k < rest; k++) if ((bytes[offset + k]! & 0xc0) !== 0x80) return false;
+  return true;
 }
 
 /** GBK encodes a Chinese character as a lead byte 0x81–0xFE and a trail byte 0x40–0xFE. */

@@ -221,7 +221,7 @@ function* cstTokens(text: string): Generator<CstToken> {
     yield token as unknown as CstToken;
     for (const key of ['value', 'key', 'props']) {
       const child = token[key];
-      if (Array.isArray(child)) stack.push(...child);
+      if (Array.isArray(child)) for (const c of child as unknown[]) stack.push(c);
       else if (child && typeof child === 'object') stack.push(child);
     }
     if (Array.isArray(token.items)) {

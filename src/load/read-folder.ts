@@ -61,6 +61,9 @@ export function readFolder(dir: string, msg: Messages, shownDir = '.'): RawFolde
       else diagnostics.push({ ...fileLevel(show(path), 'unknown-file', msg.unknownFile(path)), severity: 'warning' });
     }
   }
+  // A plan is its domains' tasks: a folder without them would pass every check and report nothing.
+  const domainsUnreadable = diagnostics.some((d) => d.file === show('domains'));
+  if (!domainsUnreadable && !wanted.some((w) => w.kind === 'domain')) diagnostics.push(fileLevel(show('domains'), 'missing-file', msg.noDomainFiles));
 
   const files: RawFile[] = [];
   for (const w of wanted) {

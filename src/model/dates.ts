@@ -18,13 +18,21 @@ export function isCalendarDate(text: string): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(year, month, 0).getDate();
+  return localDate(year, month, 0).getDate();
 }
 
 /** The local Date at midnight of a YYYY-MM-DD string. */
 export function toLocalDate(date: IsoDate): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, day);
+  return localDate(year, month - 1, day);
+}
+
+/** new Date(year, monthIndex, day), except that years 0–99 stay themselves (the constructor makes them 19xx). */
+function localDate(year: number, monthIndex: number, day: number): Date {
+  if (year >= 100) return new Date(year, monthIndex, day);
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(year, monthIndex, day);
+  return date;
 }
 
 export function fromLocalDate(date: Date): IsoDate {

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../load/source-file.js';
 import type { IsoDate } from './dates.js';
 import type { DomainFile, EnterprisesFile, Milestone, PeopleFile, PlanFile, Recurrence, Target, Task as TaskData, TownsFile } from './schema-types.js';
+import { nameKey } from './names.js';
 
 export type { Milestone, Recurrence, Target, IsoDate };
 export type TaskStatus = NonNullable<TaskData['status']>;
@@ -66,8 +67,8 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
     domains,
     enterprises: one<EnterprisesFile>('enterprises')?.enterprises ?? [],
     towns: one<TownsFile>('towns')?.towns ?? [],
-    people: people?.people ?? [],
-    units: people?.units ?? [],
+    people: (people?.people ?? []).map((p) => ({ ...p, name: nameKey(p.name), ...(p.unit !== undefined ? { unit: nameKey(p.unit) } : {}) })),
+    units: (people?.units ?? []).map((u) => ({ ...u, name: nameKey(u.name) })),
   };
 }
 
@@ -84,9 +85,9 @@ function toDomain(file: string, data: DomainFile, periodEnd: IsoDate): Domain {
       due: task.due ?? periodEnd,
       dueStated: task.due !== undefined,
       status: task.status ?? 'todo',
-      owners: task.owners ?? [],
-      leaders: task.leaders ?? [],
-      units: task.units ?? [],
+      owners: (task.owners ?? []).map(nameKey),
+      leaders: (task.leaders ?? []).map(nameKey),
+      units: (task.units ?? []).map(nameKey),
     })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { countBySeverity } from '../validate/diagnostic.js';
+import { cappedMessage, countBySeverity } from '../validate/diagnostic.js';
 import type { Colors } from './color.js';
 import { escapeControls } from './json.js';
 import { displayWidth, visible } from './text.js';
@@ -13,7 +13,7 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], fileCo
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? c.red(msg.severity.error!) : c.yellow(msg.severity.warning!);
     // The file name comes from the folder listing: it can hold control characters too.
-    out.push(`${c.bold(`${visible(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${visible(d.message)}  ${c.dim(`[${d.rule}]`)}`);
+    out.push(`${c.bold(`${visible(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${visible(cappedMessage(d.message))}  ${c.dim(`[${d.rule}]`)}`);
     if (d.sourceLine !== undefined) {
       const gutter = String(d.line);
       const { line, before } = excerpt(d.sourceLine, d.column);
@@ -48,7 +48,7 @@ function excerpt(sourceLine: string, column: number): { line: string; before: st
 
 /** The stable machine-readable form: an array of {file, line, column, severity, rule, message}. */
 export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
-  const rows = diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }));
+  const rows = diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message: cappedMessage(message) }));
   return escapeControls(JSON.stringify(rows, null, 2)) + '\n';
 }
 
@@ -57,6 +57,6 @@ export function renderDiagnosticsGithub(diagnostics: readonly Diagnostic[]): str
   const property = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return diagnostics
-    .map((d) => `::${d.severity} file=${property(visible(d.file))},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(visible(d.message))}\n`)
+    .map((d) => `::${d.severity} file=${property(visible(d.file))},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(visible(cappedMessage(d.message)))}\n`)
     .join('');
 }

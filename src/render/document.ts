@@ -1,4 +1,5 @@
 import type { Colors } from './color.js';
+import { markdownCell, markdownText } from './markdown.js';
 import { renderMarkdownTable, renderTable, type Column } from './table.js';
 
 /** A report as headed sections of paragraphs and tables, rendered as text or Markdown. */
@@ -26,11 +27,11 @@ export function renderDocumentText(doc: ReportDocument, c: Colors, width: number
 }
 
 export function renderDocumentMarkdown(doc: ReportDocument): string {
-  const out = [`# ${doc.title}`, '', ...doc.lead.flatMap((line) => [line, '']), ''];
+  const out = [`# ${markdownCell(doc.title)}`, '', ...doc.lead.flatMap((line) => [markdownText(line), '']), ''];
   for (const section of doc.sections) {
-    out.push(`## ${section.heading}`, '');
+    out.push(`## ${markdownCell(section.heading)}`, '');
     for (const block of section.blocks) {
-      out.push('paragraph' in block ? block.paragraph : renderMarkdownTable(block.table.columns, block.table.rows), '');
+      out.push('paragraph' in block ? markdownText(block.paragraph) : renderMarkdownTable(block.table.columns, block.table.rows), '');
     }
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';

@@ -1,4 +1,5 @@
-import { displayWidth, truncateToWidth, visible } from './text.js';
+import { markdownCell } from './markdown.js';
+import { displayWidth, truncateToWidth } from './text.js';
 
 export interface Column {
   header: string;
@@ -43,9 +44,9 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   return [line(headers, headers.map(displayWidth)), ...rows.map((row, r) => line(row, cellWidths[r]!))].join('\n');
 }
 
-/** A GitHub-flavoured Markdown table; pipes in cells are escaped. */
+/** A GitHub-flavoured Markdown table; each cell is inert text (see `markdownCell`), its pipes escaped. */
 export function renderMarkdownTable(columns: readonly Column[], rows: readonly string[][]): string {
-  const cell = (text: string) => visible(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = markdownCell;
   const lines = [
     `| ${columns.map((c) => cell(c.header)).join(' | ')} |`,
     `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`,

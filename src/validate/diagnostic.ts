@@ -36,3 +36,20 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
   }
   return { errors, warnings };
 }
+
+/** Longest message shown: a value from the data quoted in one (a 1 MB line, a whole file) is cut in the middle. */
+const MESSAGE_CHARS = 300;
+
+/** The message as shown: at most MESSAGE_CHARS characters, keeping its start and its end (where the advice is). */
+export function cappedMessage(message: string): string {
+  if (message.length <= MESSAGE_CHARS) return message;
+  const chars = [...message];
+  if (chars.length <= MESSAGE_CHARS) return message;
+  return `${chars.slice(0, 200).join('')}…${chars.slice(-(MESSAGE_CHARS - 201)).join('')}`;
+}
+
+/** A value from the data as quoted in a message: its first 60 characters, then … if there is more. */
+export function quotedExcerpt(text: string): string {
+  const chars = [...text];
+  return chars.length <= 60 ? text : `${chars.slice(0, 60).join('')}…`;
+}

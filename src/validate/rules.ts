@@ -5,6 +5,8 @@ import { addDays, isCalendarDate } from '../model/dates.js';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
+import { nameKey } from '../model/names.js';
+import { nameWarnings } from './names.js';
 
 /** How far outside the plan period a date may lie before it is taken for a typo. */
 const PERIOD_SLACK_DAYS = 366;
@@ -18,7 +20,7 @@ const RECURRENCE_KEY: Record<string, RegExp> = {
   year: /^\d{4}$/,
 };
 
-type Report = (file: SourceFile, path: PathSegment[], rule: string, message: string, severity?: Severity, atKey?: boolean) => void;
+export type Report = (file: SourceFile, path: PathSegment[], rule: string, message: string, severity?: Severity, atKey?: boolean) => void;
 
 /**
  * Rules that span files or need more than a schema can say. Files must already match their schemas.
@@ -45,14 +47,15 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
 
   if (people && unitNames) {
     people.data.people.forEach((person, i) => {
-      if (person.unit !== undefined && !unitNames.has(person.unit)) report(people.file, ['people', i, 'unit'], 'unknown-unit', msg.unknownUnit(person.unit));
+      if (person.unit !== undefined && !unitNames.has(nameKey(person.unit))) report(people.file, ['people', i, 'unit'], 'unknown-unit', msg.unknownUnit(person.unit));
     });
   }
+  if (warnings) nameWarnings(people, domains, report, msg);
   if (towns) checkTowns(towns.file, towns.data, report, msg);
   for (const { file, data } of rosters) {
     data.enterprises.forEach((enterprise, i) => {
       ids.claim(enterprise.id, file, ['enterprises', i, 'id']);
-      if (enterprise.town !== undefined && townNames && !townNames.has(enterprise.town)) {
+      if (enterprise.town !== undefined && townNames && !townNames.has(nameKey(enterprise.town))) {
         report(file, ['enterprises', i, 'town'], 'unknown-town', msg.unknownTown(enterprise.town));
       }
       if (enterprise.status === 'certified' && enterprise.expires === undefined) {
@@ -72,10 +75,10 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
       if (!task.id.startsWith(`${data.id}-`)) report(file, at('id'), 'task-id', msg.taskIdPrefix(task.id, data.id));
       const check = (names: string[] | undefined, key: string, known: Set<string> | undefined, unknown: (n: string) => string) =>
         names?.forEach((name, k) => {
-          if (known && !known.has(name)) report(file, at(key, k), key === 'units' ? 'unknown-unit' : 'unknown-person', unknown(name));
+          if (known && !known.has(nameKey(name))) report(file, at(key, k), key === 'units' ? 'unknown-unit' : 'unknown-person', unknown(name));
         });
-      check(task.owners, 'owners', personNames, (n) => (unitNames?.has(n) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
-      check(task.leaders, 'leaders', personNames, (n) => (unitNames?.has(n) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
+      check(task.owners, 'owners', personNames, (n) => (unitNames?.has(nameKey(n)) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
+      check(task.leaders, 'leaders', personNames, (n) => (unitNames?.has(nameKey(n)) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
       check(task.units, 'units', unitNames, msg.unknownUnit);
       if (!task.owners?.length && !task.leaders?.length && !task.units?.length) {
         report(file, at('id'), 'no-owner', msg.noOwner(task.id), 'warning');
@@ -155,8 +158,9 @@ class IdRegistry {
 function uniqueNames(file: SourceFile, key: string, list: { name: string }[], report: Report, msg: Messages): Set<string> {
   const names = new Set<string>();
   list.forEach((entry, i) => {
-    if (names.has(entry.name)) report(file, [key, i, 'name'], 'unique-name', msg.duplicateName(entry.name));
-    names.add(entry.name);
+    // José and Jose\u0301 are one name: compared in NFC.
+    if (names.has(nameKey(entry.name))) report(file, [key, i, 'name'], 'unique-name', msg.duplicateName(entry.name));
+    names.add(nameKey(entry.name));
   });
   return names;
 }

@@ -3,7 +3,7 @@ import type { Messages } from '../i18n/index.js';
 import { strictDateSpelling, strictMonthSpelling } from '../input/dates.js';
 import { isCalendarDate } from '../model/dates.js';
 import { diagnosticAtPath, type FileKind, type PathSegment, type SourceFile } from '../load/source-file.js';
-import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { quotedExcerpt, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import commonSchema from '../../schemas/common.json' with { type: 'json' };
 import domainSchema from '../../schemas/domain.json' with { type: 'json' };
 import enterprisesSchema from '../../schemas/enterprises.json' with { type: 'json' };
@@ -79,20 +79,20 @@ function toDiagnostic(file: SourceFile, error: ErrorObject, msg: Messages): Diag
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).join(', ');
-      return at([...path, key], msg.unknownKey(key, allowed), true);
+      return at([...path, key], msg.unknownKey(quotedExcerpt(key), allowed), true);
     }
     case 'propertyNames': {
       const key = String(params.propertyName);
-      return at([...path, key], msg.forbiddenKey(key), true);
+      return at([...path, key], msg.forbiddenKey(quotedExcerpt(key)), true);
     }
     case 'type':
       return at(path, withSpelling(withBooleanHint(msg.wrongType(typeList(params.type, msg), describe(value, msg)), value, msg), error, value, msg));
     case 'enum':
       return at(path, withBooleanHint(msg.notOneOf((params.allowedValues as unknown[]).join(', '), describe(value, msg)), value, msg));
     case 'format':
-      return at(path, withSpelling(msg.notADate(String(value)), error, value, msg));
+      return at(path, withSpelling(msg.notADate(quotedExcerpt(String(value))), error, value, msg));
     case 'pattern':
-      return at(path, withSpelling(msg.badPattern(String(value), expectedForm(error)), error, value, msg));
+      return at(path, withSpelling(msg.badPattern(quotedExcerpt(String(value)), expectedForm(error)), error, value, msg));
     case 'minimum':
       return at(path, msg.tooSmall(Number(params.limit)));
     case 'maximum':
@@ -149,8 +149,8 @@ function describe(value: unknown, msg: Messages): string {
   if (value === null) return msg.typeNames.null!;
   if (Array.isArray(value)) return msg.typeNames.array!;
   if (typeof value === 'object') return msg.typeNames.object!;
-  if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return JSON.stringify(quotedExcerpt(value));
+  return quotedExcerpt(String(value));
 }
 
 /** Human description of a pattern: the schema's own description where it has one. */

@@ -1,0 +1,36 @@
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { errorCode, IoError } from '../errors.js';
+
+/** The real folders an edit may write in, and the real folders whose locks it takes. */
+export interface EditFolders {
+  /** The real data folder and the real domains folder: a symlinked data file may be written at its target only inside these. */
+  writable: string[];
+  /** Every real folder holding a data file: two data folders sharing files through links share their locks. */
+  locks: string[];
+}
+
+/**
+ * Resolves the data folder the way the file system will when writing: the lock is taken where the
+ * files really are, so `data-a/domains` and `data-b/domains` linked to one folder exclude each other.
+ */
+export async function editFolders(dataDir: string): Promise<EditFolders> {
+  const root = await realpath(dataDir).catch((error: unknown) => {
+    throw new IoError('lock', dataDir, errorCode(error));
+  });
+  const writable = [root];
+  const domains = await realpath(join(dataDir, 'domains')).catch(() => undefined);
+  if (domains !== undefined) writable.push(domains);
+  const locks = new Set(writable);
+  for (const folder of [dataDir, join(dataDir, 'domains')]) {
+    for (const name of await readdir(folder).catch(() => [])) {
+      if (name.startsWith('.')) continue;
+      const path = join(folder, name);
+      const info = await lstat(path).catch(() => undefined);
+      if (!info?.isSymbolicLink()) continue;
+      const target = await realpath(path).catch(() => undefined);
+      if (target !== undefined) locks.add(dirname(target));
+    }
+  }
+  return { writable, locks: [...locks] };
+}
