@@ -1,6 +1,5 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { errorCode, IoError } from '../errors.js';
+import { dirname, join, resolve } from 'node:path';
 
 /** The real folders an edit may write in, and the real folders whose locks it takes. */
 export interface EditFolders {
@@ -15,9 +14,8 @@ export interface EditFolders {
  * files really are, so `data-a/domains` and `data-b/domains` linked to one folder exclude each other.
  */
 export async function editFolders(dataDir: string): Promise<EditFolders> {
-  const root = await realpath(dataDir).catch((error: unknown) => {
-    throw new IoError('lock', dataDir, errorCode(error));
-  });
+  // A folder that is not there is reported by the load that follows, in its own words.
+  const root = await realpath(dataDir).catch(() => resolve(dataDir));
   const writable = [root];
   const domains = await realpath(join(dataDir, 'domains')).catch(() => undefined);
   if (domains !== undefined) writable.push(domains);
