@@ -167,3 +167,14 @@ describe('forgiving input, end to end', () => {
     expect(result.stdout + result.stderr).toContain('“2022/3/30”不是有效的日期（格式 YYYY-MM-DD）；应写作 2022-03-30');
   });
 });
+
+describe('plan check on months written as people type them', () => {
+  it('gives the strict spelling of an expiry month', async () => {
+    const cwd = fixtureFolder();
+    const path = join(cwd, 'data/enterprises.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('expires: 2022-03', 'expires: 2022/3'));
+    const result = await runCli(['check'], { cwd, env: ZH });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/“2022\/3”格式不符（[^）]*）；应写作 2022-03/);
+  });
+});
