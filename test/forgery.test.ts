@@ -2,10 +2,12 @@ import { readFileSync, rmSync, symlinkSync, writeFileSync, mkdtempSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { stringifyLike } from '../src/edit/yaml-edit.js';
 import { addDays, daysBetween, fromLocalDate, isCalendarDate, toLocalDate } from '../src/model/dates.js';
-import { markdownText } from '../src/render/markdown.js';
+import { renderCsv } from '../src/render/csv.js';
+import { markdownCell, markdownText } from '../src/render/markdown.js';
 import { visible } from '../src/render/visible.js';
 import { fixtureFolder, runCli } from './helpers.js';
 
@@ -91,6 +93,45 @@ describe('7. a field cannot forge a line of output', () => {
     expect(markdownText('+ 列表')).toBe('\\+ 列表');
     expect(markdownText('    代码块')).toBe('代码块');
     expect(markdownText('a|b `c` *d* _e_ ~f~ & <g>')).toBe('a\\|b \\`c\\` \\*d\\* \\_e\\_ \\~f\\~ &amp; &lt;g&gt;');
+  });
+});
+
+describe('7. (fuzz) no text, however made, gets a line, a control character or markup through', () => {
+  // Strings weighted towards what forges output: line breaks, tabs, ESC, C1, bidi, Markdown and HTML.
+  const nasty = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('\n', '\r', '\t', '\u001b', '\u009b', '\u2028', '\u202e', '#', '-', '+', '>', '1.', '[', ']', '(', ')', '<', '&', '`', '*', '|', ' '),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 40,
+  });
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  it('visible() output is one line without control characters', () => {
+    fc.assert(fc.property(nasty, (text) => !CONTROL.test(visible(text))));
+  });
+
+  it('markdownText() output is one inert line: no HTML, no unescaped link, no block at its start', () => {
+    fc.assert(
+      fc.property(nasty, (text) => {
+        const out = markdownText(text);
+        return !CONTROL.test(out) && !/[<>]/.test(out) && !/(?<!\\)[[\]`*|]/.test(out.replace(/\\\\/g, '')) && !/^(#|-|\+|>|=|\d+[.)]|\s)/.test(out);
+      }),
+    );
+    fc.assert(fc.property(nasty, (text) => !CONTROL.test(markdownCell(text)) && !/[<>]/.test(markdownCell(text))));
+  });
+
+  it('a CSV cell keeps its line breaks inside quotes, and no row is added', () => {
+    fc.assert(
+      fc.property(nasty, (text) => {
+        const csv = renderCsv(['a', 'b'], [[text, 'end']]);
+        // Unquoted line ends (CRLF) end the header and the one row only.
+        const outsideQuotes = csv.replace(/"(?:[^"]|"")*"/g, '');
+        return outsideQuotes.split('\r\n').length === 3 && !/[\u001b\u009b\u202e]/.test(csv);
+      }),
+    );
+    expect(renderCsv(['a'], [['x\ny\r\nz\tw\u001b']])).toBe('\uFEFFa\r\n"x\ny\nz\\tw\\x1b"\r\n');
   });
 });
 

@@ -17,7 +17,8 @@ export function renderCsv(header: readonly string[], rows: readonly (string | nu
 function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   // Control characters (ESC …) are shown as \xNN: a CSV printed to a terminal must not drive it either.
-  let text = visible(String(value));
+  // Line breaks stay line breaks: a quoted cell holds them, and spreadsheets show them as such.
+  let text = String(value).split(/\r?\n/).map(visible).join('\n');
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

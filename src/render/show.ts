@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
 import { formatDue, formatItemTitle, formatRate, formatState, formatTargetGoal } from './format.js';
 import { renderTable } from './table.js';
-import { displayWidth, visible } from './text.js';
+import { displayWidth, visible, visibleLines } from './text.js';
 
 type Field = [label: string, value: string];
 
@@ -86,7 +86,8 @@ function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undef
     t.item?.completed === undefined ? null : [s.completed, t.item.completed],
     t.status !== 'blocked' ? null : [s.blocked, t.blocked === null ? msg.monthly.noReason : s.blockedSince(t.blocked.date, visible(t.blocked.text))],
   ]);
-  if (t.text !== '') out.push('', s.text, visible(t.text));
+  // The task's text is prose of several lines; its own line breaks are kept.
+  if (t.text !== '') out.push('', s.text, visibleLines(t.text));
   if (t.milestones.length > 0) out.push('', s.milestones(t.milestones.length), itemRows(t.milestones, msg, c, width));
   if (t.occurrences.length > 0) out.push('', s.occurrences(t.occurrences.length), itemRows(t.occurrences, msg, c, width));
   if (t.targets.length > 0) out.push('', s.targets(t.targets.length), targetRows(t.targets, msg, width));

@@ -1,6 +1,6 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 
-export { visible } from './visible.js';
+export { visible, visibleLines } from './visible.js';
 
 // Emoji, joiners, variation selectors and combining marks need measuring by grapheme.
 // eslint-disable-next-line no-control-regex
