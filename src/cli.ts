@@ -124,6 +124,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .command('compliance')
     .description(msg.help.compliance)
     .option('--as-of <date>', msg.help.asOf)
+    .option('--soon <days>', msg.help.soon, '14')
     .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json']).default('text'))
     .action(async (options) => {
       const { compliance } = await import('./commands/compliance.js');
@@ -135,6 +136,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .description(msg.help.report)
     .option('--month <month>', msg.help.month)
     .option('--as-of <date>', msg.help.asOfReport)
+    .option('--soon <days>', msg.help.soon, '14')
     .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json']).default('text'))
     .option('--out <file>', msg.help.out)
     .option('--force', msg.help.force, false)

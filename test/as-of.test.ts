@@ -108,3 +108,16 @@ describe('an occurrence whose period runs past the plan period or its season', (
     expect(last(occurrencesOf({ every: 'week', season }, year))).toEqual({ key: '2022-W24', start: '2022-06-13', due: '2022-06-18' });
   });
 });
+
+describe('--soon in every report', () => {
+  const cwd = fixtureFolder('progress');
+
+  it('sets the due-soon window of compliance and the monthly report as of status', async () => {
+    for (const args of [['status', '--as-of', '2022-06-20'], ['compliance', '--as-of', '2022-06-20'], ['report', '--month', '2022-06', '--as-of', '2022-06-20']]) {
+      expect((await json(cwd, [...args, '--soon', '3'])).soon_days).toBe(3);
+    }
+    const status = await json(cwd, ['status', '--as-of', '2022-06-20', '--soon', '30']);
+    const report = await json(cwd, ['report', '--month', '2022-06', '--as-of', '2022-06-20', '--soon', '30']);
+    expect(report.totals).toEqual(status.totals);
+  });
+});

@@ -9,11 +9,12 @@ import { renderDocumentMarkdown, renderDocumentText } from '../render/document.j
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
-import { checkDateSyntax, dateOption, loadPlan, monthInput } from './shared.js';
+import { checkDateSyntax, dateOption, loadPlan, monthInput, positiveInteger } from './shared.js';
 
 export interface ReportOptions {
   month?: string;
   asOf?: string;
+  soon?: string;
   format: 'text' | 'markdown' | 'json';
   out?: string;
   force: boolean;
@@ -35,7 +36,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
       window.problem === 'month-not-started' ? ctx.msg.monthNotStarted(month!, today) : ctx.msg.asOfOutsideMonth(asOf!, window.monthStart, window.monthEnd),
     );
   }
-  const data = monthlyReport(plan, window.window, 14);
+  const data = monthlyReport(plan, window.window, positiveInteger(ctx, '--soon', options.soon, 14));
   // `--out -` is standard output, as for most tools that write files; /dev/stdout may be a socket, which cannot be opened.
   if (options.out === '-' || options.out === '/dev/stdout') options = { ...options, out: undefined };
   // A file never gets colour codes, whatever the terminal supports.
