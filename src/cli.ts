@@ -177,11 +177,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       .option('--dry-run', msg.help.dryRun, false);
 
   editCommand('done', msg.help.done)
-    .argument('<id>', msg.help.itemId)
+    .argument('<id...>', msg.help.itemId)
     .option('--note <text>', msg.help.note)
-    .action(async (id: string, options) => {
+    .action(async (ids: string[], options) => {
       const { done } = await import('./commands/progress.js');
-      exitCode = await done(contextOf(), id, options);
+      exitCode = await done(contextOf(), ids, options);
     });
   editCommand('start', msg.help.start)
     .argument('<id>', msg.help.taskId)
@@ -212,6 +212,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   editCommand('certify', msg.help.certify)
     .argument('<enterprise>', msg.help.enterprise)
     .option('--expires <month>', msg.help.expires)
+    .option('--no-expires', msg.help.noExpires)
     .action(async (enterprise: string, options) => {
       const { certify } = await import('./commands/records.js');
       exitCode = await certify(contextOf(), enterprise, options);

@@ -41,6 +41,12 @@ const cases: Case[] = [
     exitCode: 1,
     problems: ['data/towns.yaml:4:25 error town-target', 'data/towns.yaml:7:25 error town-target'],
   },
+  { overlay: 'town-progress', exitCode: 1, problems: ['data/towns.yaml:8:31 error town-progress'] },
+  {
+    overlay: 'exact-number',
+    exitCode: 1,
+    problems: ['data/domains/01-aa.yaml:15:16 error exact-number', 'data/domains/01-aa.yaml:17:16 error exact-number', 'data/towns.yaml:7:25 error exact-number'],
+  },
   { overlay: 'occurrence-key', exitCode: 1, problems: ['data/domains/01-aa.yaml:12:9 error occurrence-key'] },
   // Keys that name no period of the duty: a 53rd week of a 52-week ISO year, periods before the plan
   // period or after the season, a month on a quarterly duty; and by_day on a quarterly duty.

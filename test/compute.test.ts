@@ -40,6 +40,7 @@ const item = (overrides: Partial<Item>): Item => ({
   due: '2022-05-31',
   dueStated: true,
   completed: undefined,
+  started: undefined,
   taskStatus: 'todo',
   ...overrides,
 });

@@ -121,11 +121,11 @@ describe('recording progress', () => {
     const cwd = fixtureFolder();
     const path = join(cwd, 'data/domains/01-aa.yaml');
     await runCli(['start', 'AA-01'], { cwd, now: NOW });
-    expect(readFileSync(path, 'utf8')).toContain('    due: 2022-03-30\n    status: doing\n');
+    expect(readFileSync(path, 'utf8')).toContain('    due: 2022-03-30\n    status: doing\n    started: 2022-07-01\n');
     await runCli(['block', 'AA-01', '--reason', '等待上级文件', '--on', '2022-06-01'], { cwd, now: NOW });
     await runCli(['note', 'AA-02/m1', '试点单位已确定', '--on', '2022-05-02'], { cwd, now: NOW });
     const text = readFileSync(path, 'utf8');
-    expect(text).toContain('    status: blocked\n    notes:\n      - date: 2022-06-01\n        text: 等待上级文件\n');
+    expect(text).toContain('    status: blocked\n    started: 2022-07-01\n    notes:\n      - date: 2022-06-01\n        text: 等待上级文件\n');
     expect(text).toContain('        due: 2022-05-31\n        notes:\n          - date: 2022-05-02\n            text: 试点单位已确定\n');
   });
 
@@ -166,8 +166,8 @@ describe('refusals leave every file untouched', () => {
     ['an unknown milestone', ['done', 'AA-02/m9'], 2, 'plan: no milestone AA-02/m9 (milestones of the task: AA-02/m1, AA-02/m2)\n'],
     ['an occurrence outside the plan', ['done', 'AA-03@2023-Q1'], 2, 'plan: no occurrence AA-03@2023-Q1 (occurrences look like AA-03@2022-Q1, AA-03@2022-Q2, AA-03@2022-Q3, AA-03@2022-Q4 …)\n'],
     ['a recurring task named without its occurrence', ['done', 'AA-03'], 2, 'plan: AA-03 is a recurring duty: mark one occurrence, e.g. AA-03@2022-Q2 (see `plan tasks`)\n'],
-    ['a completion after today', ['done', 'AA-01', '--on', '2022-07-02'], 2, 'plan: 2022-07-02 is after today (2022-07-01); add --force if that is really meant\n'],
-    ['a completion before the occurrence begins', ['done', 'AA-03@2022-Q2', '--on', '2022-03-31'], 2, 'plan: 2022-03-31 is before the item begins (2022-04-01); add --force if that is really meant\n'],
+    ['a completion after today', ['done', 'AA-01', '--on', '2022-07-02'], 2, 'plan: AA-01: 2022-07-02 is after today (2022-07-01); add --force if that is really meant\n'],
+    ['a completion before the occurrence begins', ['done', 'AA-03@2022-Q2', '--on', '2022-03-31'], 2, 'plan: AA-03@2022-Q2: 2022-03-31 is before the item begins (2022-04-01); add --force if that is really meant\n'],
     ['an impossible date', ['done', 'AA-01', '--on', '2022-02-30'], 2, 'plan: --on 2022-02-30: that day does not exist (2022-02 has 28 days)\n'],
     ['an unknown enterprise, with the closest names', ['certify', '重庆丙'], 2, 'plan: no enterprise "重庆丙" (closest: E001 重庆甲有限公司；E002 重庆乙有限公司)\n'],
     ['an unknown town', ['town', '高新', '--achieved', '1'], 2, 'plan: no town or park "高新" (closest: 高新区)\n'],

@@ -103,7 +103,7 @@ describe('escape sequences in the data', () => {
     expect(dryRun.stdout).not.toMatch(RAW_CONTROL);
     const done = await runCli(['certify', 'E001', '--on', '2022-06-20', '--expires', '2025-06'], { cwd });
     expect(done.code).toBe(0);
-    expect(done.stdout).toBe("E001 =cmd|' /C calc'!A0 certified on 2022-06-20 (data/enterprises.yaml)\n");
+    expect(done.stdout).toBe("E001 =cmd|' /C calc'!A0 certified on 2022-06-20, expires 2025-06 (data/enterprises.yaml)\n");
   });
 });
 

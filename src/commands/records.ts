@@ -1,9 +1,13 @@
+import { isSeq, Scalar, type Document } from 'yaml';
 import type { Context } from '../context.js';
 import { fileOfKind, locateTarget } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
-import { appendTo, mapAt, setKey, deleteKey, ENTERPRISE_ORDER, TARGET_ORDER, TOWN_ORDER } from '../edit/yaml-edit.js';
+import { appendTo, deleteKey, mapAt, setKey, ENTERPRISE_ORDER, TARGET_ORDER, TOWN_ORDER } from '../edit/yaml-edit.js';
 import { PlanError, type ExitCode } from '../errors.js';
-import { monthOf } from '../model/dates.js';
+import { parseNumberInput } from '../input/numbers.js';
+import { monthOf, type IsoDate } from '../model/dates.js';
+import { fractionDigits, MAX_SIGNIFICANT_DIGITS, significantDigits } from '../model/figures.js';
+import type { Plan, Target, Town } from '../model/plan.js';
 import { closest, monthInput, numberInput, recordingDate } from './shared.js';
 
 export interface RecordOptions {
@@ -12,8 +16,11 @@ export interface RecordOptions {
   dryRun: boolean;
 }
 
-/** `plan certify ENTERPRISE`: records that an enterprise reached standardization. */
-export function certify(ctx: Context, query: string, options: RecordOptions & { expires?: string }): Promise<ExitCode> {
+/**
+ * `plan certify ENTERPRISE`: records that an enterprise reached standardization. Only what is
+ * asked changes: a recorded expiry month stays unless --expires replaces it or --no-expires clears it.
+ */
+export function certify(ctx: Context, query: string, options: RecordOptions & { expires?: string | false }): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const byId = plan.enterprises.findIndex((e) => e.id === query.toUpperCase());
     const byName = plan.enterprises.flatMap((e, i) => (e.name === query ? [i] : []));
@@ -23,64 +30,133 @@ export function certify(ctx: Context, query: string, options: RecordOptions & { 
       const near = partial.length > 0 ? partial.slice(0, 5) : closest(query, plan.enterprises.map((e) => `${e.id} ${e.name}`));
       throw new PlanError(byName.length > 1 ? ctx.msg.ambiguousEnterprise(query, near.join('；')) : ctx.msg.unknownEnterprise(query, near.join('；')));
     }
-    const date = recordingDate(ctx, plan, options, plan.period.start);
-    const expires = options.expires === undefined ? undefined : monthInput(ctx, '--expires', options.expires, plan.period);
-    if (expires !== undefined && expires < monthOf(date)) throw new PlanError(ctx.msg.expiresBeforeCertified(expires, date));
     const enterprise = plan.enterprises[index]!;
+    const label = `${enterprise.id} ${enterprise.name}`;
+    const date = recordingDate(ctx, plan, options, plan.period.start, label);
+    const expires = typeof options.expires === 'string' ? monthInput(ctx, '--expires', options.expires, plan.period) : options.expires;
+    if (typeof expires === 'string' && expires < monthOf(date)) throw new PlanError(ctx.msg.expiresBeforeCertified(expires, date));
+    const kept = expires === undefined ? enterprise.expires : undefined;
+    if (kept !== undefined && kept < monthOf(date)) throw new PlanError(ctx.msg.keptExpiryBeforeCertified(label, kept, date));
     const file = fileOfKind(loaded, 'enterprises')!;
+    const after = typeof expires === 'string' ? expires : kept;
     return {
       file,
-      summary: ctx.msg.recordedCertified(`${enterprise.id} ${enterprise.name}`, date, file.path),
+      summary: ctx.msg.recordedCertified(label, date, after ?? null, file.path),
       change: (doc) => {
         const map = mapAt(doc, ['enterprises', index]);
         setKey(map, 'status', 'certified', ENTERPRISE_ORDER);
-        // The old certificate's expiry month says nothing about the new one.
-        if (expires !== undefined) setKey(map, 'expires', expires, ENTERPRISE_ORDER);
-        else deleteKey(map, 'expires');
+        if (typeof expires === 'string') setKey(map, 'expires', expires, ENTERPRISE_ORDER);
+        else if (expires === false) deleteKey(map, 'expires');
         setKey(map, 'certified_on', date, ENTERPRISE_ORDER);
       },
     };
   });
 }
 
-/** `plan target TARGET-ID VALUE`: records a measured figure for a target. */
+/** `plan target TARGET-ID VALUE`: records a measured figure for a target, exactly as typed. */
 export function target(ctx: Context, targetId: string, value: string, options: RecordOptions & { note?: string }): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
-    const location = locateTarget(plan, loaded, targetId.toUpperCase());
-    if (!location) throw new PlanError(ctx.msg.unknownTarget(targetId));
-    const figure = numberInput(ctx, `<${ctx.msg.cli.placeholders.value ?? 'value'}>`, value, { decimals: true, negative: true });
-    const date = recordingDate(ctx, plan, options, plan.period.start);
+    const id = targetId.toUpperCase();
+    const location = locateTarget(plan, loaded, id);
+    const found = targetById(plan, id);
+    if (!location || !found) throw new PlanError(ctx.msg.unknownTarget(targetId));
+    const figure = figureInput(ctx, id, `<${ctx.msg.cli.placeholders.value ?? 'value'}>`, value, false);
+    const date = recordingDate(ctx, plan, options, plan.period.start, id);
     return {
-      file: location.file,
-      summary: ctx.msg.recordedFigure(targetId.toUpperCase(), String(figure), date, location.file.path),
-      change: (doc) => {
-        const entry = { date, value: figure, ...(options.note !== undefined && { note: options.note }) };
-        appendTo(doc, mapAt(doc, location.path), 'actuals', entry, TARGET_ORDER);
-      },
+      changes: [
+        {
+          file: location.file,
+          change: (doc: Document) => {
+            const node = new Scalar(figure.value);
+            // 72.50 is written back as 72.50, not 72.5: the file holds what was typed.
+            if (fractionDigits(figure.text) > 0) node.minFractionDigits = fractionDigits(figure.text);
+            appendTo(doc, mapAt(doc, location.path), 'actuals', { date, value: node, ...(options.note !== undefined && { note: options.note }) }, TARGET_ORDER);
+          },
+        },
+      ],
+      summary: [ctx.msg.recordedFigure(id, figure.text, date, location.file.path), ctx.msg.targetReading(found, figure.value)],
     };
   });
 }
 
+function targetById(plan: Plan, id: string): Target | undefined {
+  for (const domain of plan.domains) {
+    const goal = domain.targets.find((t) => t.id === id);
+    if (goal) return goal;
+    for (const task of domain.tasks) {
+      const own = task.targets?.find((t) => t.id === id);
+      if (own) return own;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A figure typed on the command line (in any form the number parser takes: full-width digits …),
+ * refused when the file could not hold it exactly: more than 15 significant digits, or so small
+ * that it would be written with an exponent. Counts are whole and not negative.
+ */
+export function figureInput(ctx: Context, item: string, flag: string, typed: string, count: boolean): { value: number; text: string } {
+  const options = { decimals: !count, negative: !count };
+  const parsed = parseNumberInput(typed, options);
+  if (parsed.ok && significantDigits(parsed.text) > MAX_SIGNIFICANT_DIGITS) {
+    throw new PlanError(ctx.msg.figureNotExact(item, flag, typed, MAX_SIGNIFICANT_DIGITS));
+  }
+  const value = numberInput(ctx, flag, typed, options);
+  if (!parsed.ok || String(value).includes('e')) throw new PlanError(ctx.msg.badFigureOption(item, flag, typed));
+  return { value, text: parsed.text };
+}
+
+export interface TownFigures {
+  achieved: string;
+  aboveScale?: string;
+}
+
+/** A town's figures checked as counts, above-scale never more than the total. */
+export function townEntry(ctx: Context, town: string, date: IsoDate, figures: TownFigures): { date: IsoDate; achieved_total: number; achieved_above_scale?: number } {
+  const total = figureInput(ctx, town, '--achieved', figures.achieved, true).value;
+  const aboveScale = figures.aboveScale === undefined ? undefined : figureInput(ctx, town, '--above-scale', figures.aboveScale, true).value;
+  if (aboveScale !== undefined && aboveScale > total) throw new PlanError(ctx.msg.aboveScaleOverAchieved(town, aboveScale, total));
+  return { date, achieved_total: total, ...(aboveScale !== undefined && { achieved_above_scale: aboveScale }) };
+}
+
+/**
+ * The change recording a town's entry: a record of the same date is replaced (the caller has made
+ * sure --force allows it), a new one goes in date order so the list stays oldest first.
+ */
+export function townChange(index: number, town: Town, entry: ReturnType<typeof townEntry>): (doc: Document) => void {
+  return (doc) => {
+    const map = mapAt(doc, ['towns', index]);
+    const progress = town.progress ?? [];
+    const same = progress.findIndex((p) => p.date === entry.date);
+    if (same >= 0) {
+      const record = mapAt(doc, ['towns', index, 'progress', same]);
+      setKey(record, 'achieved_total', entry.achieved_total, ['date', 'achieved_total', 'achieved_above_scale']);
+      if (entry.achieved_above_scale !== undefined) setKey(record, 'achieved_above_scale', entry.achieved_above_scale, ['date', 'achieved_total', 'achieved_above_scale']);
+      else deleteKey(record, 'achieved_above_scale');
+      return;
+    }
+    const later = progress.findIndex((p) => p.date > entry.date);
+    const list = map.get('progress', true);
+    if (later >= 0 && isSeq(list)) list.items.splice(later, 0, doc.createNode(entry));
+    else appendTo(doc, map, 'progress', entry, TOWN_ORDER);
+  };
+}
+
 /** `plan town TOWN --achieved N`: records a town's standardization progress. */
-export function town(ctx: Context, name: string, options: RecordOptions & { achieved: string; aboveScale?: string }): Promise<ExitCode> {
+export function town(ctx: Context, name: string, options: RecordOptions & TownFigures): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const index = plan.towns.findIndex((t) => t.name === name);
     if (index < 0) throw new PlanError(ctx.msg.unknownTownName(name, closest(name, plan.towns.map((t) => t.name)).join('、')));
-    const achieved = numberInput(ctx, '--achieved', options.achieved, { decimals: false, negative: false });
-    const aboveScale = options.aboveScale === undefined ? undefined : numberInput(ctx, '--above-scale', options.aboveScale, { decimals: false, negative: false });
-    const date = recordingDate(ctx, plan, options, plan.period.start);
+    const town = plan.towns[index]!;
+    const date = recordingDate(ctx, plan, options, plan.period.start, name);
+    const entry = townEntry(ctx, name, date, options);
+    const previous = town.progress?.find((p) => p.date === date);
+    if (previous && !options.force) throw new PlanError(ctx.msg.townRecordExists(name, date, previous.achieved_total));
     const file = fileOfKind(loaded, 'towns')!;
-    return {
-      file,
-      summary: ctx.msg.recordedTown(name, String(achieved), date, file.path),
-      change: (doc) => {
-        const entry = {
-          date,
-          achieved_total: achieved,
-          ...(aboveScale !== undefined && { achieved_above_scale: aboveScale }),
-        };
-        appendTo(doc, mapAt(doc, ['towns', index]), 'progress', entry, TOWN_ORDER);
-      },
-    };
+    const summary = previous
+      ? ctx.msg.replacedTown(name, String(entry.achieved_total), date, previous.achieved_total, file.path)
+      : ctx.msg.recordedTown(name, String(entry.achieved_total), date, file.path);
+    return { file, summary, change: townChange(index, town, entry) };
   });
 }

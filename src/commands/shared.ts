@@ -54,15 +54,23 @@ export function asOfDate(ctx: Context, plan: Plan, option: string | undefined): 
 }
 
 /**
- * The date an edit records: --on, or today in the plan's time zone. Without --force it may be
- * neither in the future nor before `earliest` (the plan's start, or the start of an occurrence).
+ * The date an edit records: --on, or today in the plan's time zone. Without --force it must lie in
+ * the plan period, not in the future, and not before `earliest` (the start of an occurrence).
+ * `item` names what is being recorded, for the refusal.
  */
-export function recordingDate(ctx: Context, plan: Plan, options: { on?: string; force: boolean }, earliest: IsoDate): IsoDate {
+export function recordingDate(ctx: Context, plan: Plan, options: { on?: string; force: boolean }, earliest: IsoDate, item: string): IsoDate {
   const today = todayIn(plan.timezone, ctx.io.now());
   const date = options.on === undefined ? today : dateInput(ctx, '--on', options.on, plan.period);
-  if (!options.force && date > today) throw new PlanError(ctx.msg.dateInFuture(date, today));
-  if (!options.force && date < earliest) throw new PlanError(ctx.msg.dateBeforeItem(date, earliest));
+  if (options.force) return date;
+  if (!inPlanPeriod(plan, date)) throw new PlanError(ctx.msg.dateOutsidePlan(item, date, plan.period.start, plan.period.end));
+  if (date > today) throw new PlanError(ctx.msg.dateInFuture(item, date, today));
+  if (date < earliest) throw new PlanError(ctx.msg.dateBeforeItem(item, date, earliest));
   return date;
+}
+
+/** Whether a date lies in the plan period (both ends included): the range a record's date may take without --force. */
+export function inPlanPeriod(plan: Pick<Plan, 'period'>, date: IsoDate): boolean {
+  return date >= plan.period.start && date <= plan.period.end;
 }
 
 /** An optional date option, in any form `parseDateInput` takes. */

@@ -60,6 +60,7 @@ function exportTask(task: Task) {
       : null,
     targets: (task.targets ?? []).map(exportTarget),
     status: task.status,
+    started: task.started ?? null,
     completed: task.completed ?? null,
     notes: task.notes ?? [],
   };

@@ -23,6 +23,8 @@ export interface Item {
   /** False when the document states no deadline and the end of the plan period stands in. */
   dueStated: boolean;
   completed: IsoDate | undefined;
+  /** For tasks: the day work began (`plan start --on`), if recorded. */
+  started: IsoDate | undefined;
   taskStatus: TaskStatus;
 }
 
@@ -100,6 +102,7 @@ function makeItem(
     due: own.due,
     dueStated: own.dueStated,
     completed,
+    started: own.kind === 'task' ? task.started : undefined,
     taskStatus: task.status,
   };
 }
@@ -112,7 +115,9 @@ function makeItem(
  */
 export function itemAt(item: Item, asOf: IsoDate, soonDays: number): ItemAt {
   const daysLeft = daysBetween(asOf, item.due);
-  const at = (state: ItemState, daysLate = 0): ItemAt => withState(item, state, daysLate, Math.max(0, daysLeft));
+  // A start recorded after the as-of date had not happened yet.
+  const started = item.started !== undefined && item.started <= asOf ? item.started : undefined;
+  const at = (state: ItemState, daysLate = 0): ItemAt => withState(item, state, daysLate, Math.max(0, daysLeft), started);
   if (item.completed !== undefined && item.completed <= asOf) {
     const late = daysBetween(item.due, item.completed);
     return late > 0 ? at('done_late', late) : at('done_on_time');
@@ -125,9 +130,9 @@ export function itemAt(item: Item, asOf: IsoDate, soonDays: number): ItemAt {
 }
 
 /** The item with its state, keys in JSON order. Copied key by key: a spread is several times slower. */
-function withState(item: Item, state: ItemState, daysLate: number, daysLeft: number): ItemAt {
+function withState(item: Item, state: ItemState, daysLate: number, daysLeft: number, started: IsoDate | undefined): ItemAt {
   const { id, kind, taskId, domainId, title, part, owners, leaders, units, due, dueStated, completed, taskStatus } = item;
-  return { id, kind, taskId, domainId, title, part, owners, leaders, units, due, dueStated, completed, taskStatus, state, daysLate, daysLeft };
+  return { id, kind, taskId, domainId, title, part, owners, leaders, units, due, dueStated, completed, started, taskStatus, state, daysLate, daysLeft };
 }
 
 /** All items at a date, in plan order (reports sort the lists they show). */

@@ -8,13 +8,21 @@ export type Address =
   | { kind: 'milestone'; taskId: string; milestoneId: string }
   | { kind: 'occurrence'; taskId: string; key: string };
 
+/** Any letter case is accepted (zh-02@2022-q2, GM-A04/M1); the address is always in its canonical form. */
 export function parseAddress(text: string): Address | undefined {
-  const match = /^([A-Za-z]{2,4}-[A-Za-z]?\d{2,3})(?:\/(m\d{1,2})|@(\d{4}(?:-[A-Za-z0-9]+)?))?$/.exec(text.trim());
+  const match = /^([A-Za-z]{2,4}-[A-Za-z]?\d{2,3})(?:\/([mM]\d{1,2})|@(\d{4}(?:-[A-Za-z0-9]+)?))?$/.exec(text.trim());
   if (!match) return undefined;
   const taskId = match[1]!.toUpperCase();
-  if (match[2] !== undefined) return { kind: 'milestone', taskId, milestoneId: match[2] };
+  if (match[2] !== undefined) return { kind: 'milestone', taskId, milestoneId: match[2].toLowerCase() };
   if (match[3] !== undefined) return { kind: 'occurrence', taskId, key: match[3].toUpperCase() };
   return { kind: 'task', taskId };
+}
+
+/** The address written the way the data and every message write it: GM-04, GM-04/m2, ZH-02@2022-Q2. */
+export function addressText(address: Address): string {
+  if (address.kind === 'milestone') return `${address.taskId}/${address.milestoneId}`;
+  if (address.kind === 'occurrence') return `${address.taskId}@${address.key}`;
+  return address.taskId;
 }
 
 export interface TaskLocation {

@@ -8,6 +8,7 @@ import { documentOf, type SourceFile } from '../load/source-file.js';
 import { buildPlan, type Plan } from '../model/plan.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { visible, visibleLines } from '../render/visible.js';
+import type { Diagnostic } from '../validate/diagnostic.js';
 import { countBySeverity, validateFolder } from '../validate/index.js';
 import { unifiedDiff } from './diff.js';
 import { editFolders } from './folders.js';
@@ -26,13 +27,20 @@ export interface EditRequest {
   summary: string;
 }
 
+/** Changes to any number of files, made together or not at all. No changes: nothing to write. */
+export interface EditBatch {
+  changes: { file: SourceFile; change: (doc: Document) => void }[];
+  /** Lines saying what was recorded (or why nothing needed recording). */
+  summary: string[];
+}
+
 /**
  * The one way data is changed: under the folder's lock, load and validate the data as it is now,
- * apply the change to the YAML document (comments and layout kept), validate the result, then
- * write it atomically — or, with --dry-run, print the diff and write nothing. An edit that would
- * leave the data invalid is refused and the file is left untouched.
+ * apply the changes to the YAML documents (comments and layout kept), validate the result as a
+ * whole, then write every changed file atomically — or, with --dry-run, print the diffs and write
+ * nothing. An edit that would leave the data invalid is refused and every file is left untouched.
  */
-export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Plan, loaded: LoadedFolder) => EditRequest): Promise<ExitCode> {
+export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Plan, loaded: LoadedFolder) => EditRequest | EditBatch): Promise<ExitCode> {
   const waitMs = lockWait(ctx);
   const folders = await editFolders(ctx.dataDir);
   let release: (() => Promise<void>) | undefined;
@@ -48,28 +56,23 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
     const loaded = loadFolder(ctx.dataDir, ctx.msg, shown);
     if (countBySeverity(validateFolder(loaded, ctx.msg, { warnings: false })).errors > 0) throw new PlanError(ctx.msg.fixBeforeEdit, EXIT.dataProblems);
     const request = prepare(buildPlan(loaded.files), loaded);
-    const original = request.file.text;
-    const doc = documentOf(request.file);
-    request.change(doc);
-    // Lines the serialiser writes end in \n; a file saved with CRLF keeps CRLF throughout.
-    const updated = keepLineEnds(original, editedText(original, doc));
+    const batch: EditBatch = 'changes' in request ? request : { changes: [{ file: request.file, change: request.change }], summary: [request.summary] };
 
-    const reparsed = parseSource(request.file.path, request.file.absolutePath, request.file.kind, updated, ctx.msg);
-    const files = loaded.files.map((f) => (f === request.file ? reparsed.file : f));
-    const problems = [...reparsed.diagnostics, ...validateFolder({ ...loaded, files }, ctx.msg, { warnings: false })].filter((d) => d.severity === 'error');
+    const edited = editedFiles(batch, ctx);
+    const replaced = new Map(edited.map((e) => [e.file, e.reparsed]));
+    const files = loaded.files.map((f) => replaced.get(f) ?? f);
+    const parseProblems = edited.flatMap((e) => e.diagnostics);
+    const problems = [...parseProblems, ...(edited.length > 0 ? validateFolder({ ...loaded, files }, ctx.msg, { warnings: false }) : [])].filter((d) => d.severity === 'error');
     if (problems.length > 0) {
       ctx.io.stderr(renderDiagnosticsText(problems, files.length, ctx.msg, ctx.colors));
       throw new PlanError(ctx.msg.editRefused, EXIT.dataProblems);
     }
-    const diff = unifiedDiff(request.file.path, original, updated);
     if (dryRun) {
-      ctx.io.stdout(visibleLines(diff));
+      ctx.io.stdout(visibleLines(edited.map((e) => unifiedDiff(e.file.path, e.file.text, e.updated)).join('')));
       return EXIT.ok;
     }
-    // A byte-order mark the file had (Windows editors write one) is written back.
-    const bytes = request.file.bom ? `\uFEFF${updated}` : updated;
-    if (updated !== original) await writeDataFile(request.file.absolutePath, bytes, folders.writable);
-    ctx.io.stdout(`${visible(request.summary)}\n`);
+    await writeAll(edited.filter((e) => e.updated !== e.file.text), folders.writable);
+    ctx.io.stdout(batch.summary.map((line) => `${visible(line)}\n`).join(''));
     return EXIT.ok;
   } finally {
     await release?.();
@@ -82,6 +85,47 @@ function lockWait(ctx: Context): number {
   if (value === undefined || value === '') return LOCK_WAIT_MS;
   if (!/^\d{1,9}$/.test(value.trim())) throw new PlanError(ctx.msg.badLockWait(value));
   return Number(value.trim());
+}
+
+interface EditedFile {
+  file: SourceFile;
+  updated: string;
+  reparsed: SourceFile;
+  diagnostics: Diagnostic[];
+}
+
+/** Each changed file's new text, every change to one file applied to one document in order. */
+function editedFiles(batch: EditBatch, ctx: Context): EditedFile[] {
+  const byFile = new Map<SourceFile, ((doc: Document) => void)[]>();
+  for (const { file, change } of batch.changes) byFile.set(file, [...(byFile.get(file) ?? []), change]);
+  return [...byFile].map(([file, changes]) => {
+    const doc = documentOf(file);
+    for (const change of changes) change(doc);
+    // Lines the serialiser writes end in \n; a file saved with CRLF keeps CRLF throughout.
+    const updated = keepLineEnds(file.text, editedText(file.text, doc));
+    const { file: reparsed, diagnostics } = parseSource(file.path, file.absolutePath, file.kind, updated, ctx.msg);
+    return { file, updated, reparsed, diagnostics };
+  });
+}
+
+/**
+ * Writes each file atomically. Should a later write fail (disk full), the files already written
+ * get their old text back, so an edit of several files lands whole or not at all.
+ */
+async function writeAll(edited: readonly EditedFile[], writable: Parameters<typeof writeDataFile>[2]): Promise<void> {
+  const written: EditedFile[] = [];
+  try {
+    for (const e of edited) {
+      // A byte-order mark the file had (Windows editors write one) is written back.
+      await writeDataFile(e.file.absolutePath, e.file.bom ? `\uFEFF${e.updated}` : e.updated, writable);
+      written.push(e);
+    }
+  } catch (error) {
+    for (const e of written.reverse()) {
+      await writeDataFile(e.file.absolutePath, e.file.bom ? `\uFEFF${e.file.text}` : e.file.text, writable).catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 /** The edited text with the original's line ends: CRLF everywhere if the original used CRLF. */

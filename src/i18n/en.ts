@@ -129,6 +129,10 @@ export const en = {
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   aboveScaleOverTotal: (aboveScale: number, total: number) =>
     `above-scale target ${aboveScale} is more than the total target ${total}`,
+  achievedAboveScaleOverTotal: (aboveScale: number, total: number) =>
+    `above-scale achieved ${aboveScale} is more than achieved ${total}; above-scale enterprises are counted in the total`,
+  numberNotExact: (source: string, max: number) => `${source} has more than ${max} significant digits: it cannot be stored exactly and reads back as another number`,
+  countNotExact: (value: string) => `${value} is beyond the largest count that can be stored exactly (2^53)`,
   aboveScaleWithoutTotal: 'above-scale target is set but the total target is empty',
   targetNeedsValue: (direction: string) => `a target with direction ${direction} needs a value`,
   seasonReversed: 'season ends before it starts',
@@ -365,11 +369,18 @@ export const en = {
   notRecurring: (id: string) => `${id} is not a recurring duty; mark the task itself`,
   unknownOccurrence: (id: string, known: string) => `no occurrence ${id} (occurrences look like ${known} …)`,
   recurringNeedsOccurrence: (id: string) => `${id} is a recurring duty: mark one occurrence, e.g. ${id}@2022-Q2 (see \`plan tasks\`)`,
-  alreadyDone: (id: string, date: string) => `${id} is already done (${date}); \`plan reopen ${id}\` first, or add --force`,
+  alreadyDone: (id: string, date: string) => `${id} is already done (on ${date}); add --force to replace that date, or \`plan reopen ${id}\` to clear it`,
+  namedTwice: (id: string) => `${id} is named twice; name each item once`,
+  alreadyStarted: (id: string, date: string) => `${id} was already started on ${date}; add --force to replace that date`,
+  alreadyOpen: (id: string) => `${id} is already open; nothing to change`,
   statusOnlyForTasks: (id: string, task: string) => `${id} is not a task; only a task (${task}) has a status`,
-  dateInFuture: (date: string, today: string) => `${date} is after today (${today}); add --force if that is really meant`,
-  dateBeforeItem: (date: string, earliest: string) => `${date} is before the item begins (${earliest}); add --force if that is really meant`,
+  dateInFuture: (item: string, date: string, today: string) => `${item}: ${date} is after today (${today}); add --force if that is really meant`,
+  dateBeforeItem: (item: string, date: string, earliest: string) => `${item}: ${date} is before the item begins (${earliest}); add --force if that is really meant`,
+  dateOutsidePlan: (item: string, date: string, start: string, end: string) =>
+    `${item}: ${date} is outside the plan period ${start} – ${end}; give --on with a date in it, or add --force if that is really meant`,
   recordedDone: (id: string, date: string, file: string) => `${id} done on ${date} (${file})`,
+  recordedDoneReplacing: (id: string, date: string, previous: string, file: string) => `${id} done on ${date}, replacing ${previous} (${file})`,
+  recordedStart: (id: string, date: string, file: string) => `${id} started on ${date} (${file})`,
   recordedStatus: (id: string, status: string, file: string) => `${id} is now ${status} (${file})`,
   /** Task statuses as confirmations name them. */
   taskStatus: { todo: 'todo', doing: 'doing', done: 'done', blocked: 'blocked', cancelled: 'cancelled' } as Record<string, string>,
@@ -380,7 +391,10 @@ export const en = {
   expiresBeforeCertified: (expires: string, date: string) => `--expires ${expires} is before the certification date ${date}`,
   unknownTarget: (id: string) => `no target ${id} (see \`plan compliance\`)`,
   unknownTownName: (name: string, near: string) => `no town or park "${name}"` + (near ? ` (closest: ${near})` : ''),
-  recordedCertified: (name: string, date: string, file: string) => `${name} certified on ${date} (${file})`,
+  recordedCertified: (name: string, date: string, expires: string | null, file: string) =>
+    `${name} certified on ${date}${expires !== null ? `, expires ${expires}` : ', no expiry month recorded'} (${file})`,
+  keptExpiryBeforeCertified: (name: string, expires: string, date: string) =>
+    `${name}: the recorded expiry ${expires} is before ${date}; give the new certificate's --expires YYYY-MM, or --no-expires`,
   recordedFigure: (id: string, value: string, date: string, file: string) => `${id}: ${value} recorded for ${date} (${file})`,
   recordedTown: (name: string, achieved: string, date: string, file: string) => `${name}: ${achieved} standardized as of ${date} (${file})`,
   /**
@@ -390,6 +404,32 @@ export const en = {
   csv: { translate: false, header: {} as Record<string, string>, value: {} as Record<string, Record<string, string>> },
   /** The command-line parser's messages and help layout. */
   cli: cliEn,
+  replacedTown: (name: string, achieved: string, date: string, previous: number, file: string) =>
+    `${name}: ${achieved} standardized as of ${date}, replacing the record of that date (${previous}) (${file})`,
+  townRecordExists: (name: string, date: string, previous: number) =>
+    `${name} already has a record for ${date} (${previous} standardized); add --force to replace it, or give another --on date`,
+  aboveScaleOverAchieved: (name: string, aboveScale: number, total: number) =>
+    `${name}: above-scale ${aboveScale} is more than achieved ${total}; above-scale enterprises are counted in the total`,
+  badCountOption: (item: string, flag: string, value: string) => `${item}: ${flag} needs a whole number, 0 or more, written without leading zeros; got "${value}"`,
+  badFigureOption: (item: string, flag: string, value: string) => `${item}: ${flag} needs a number such as 12, -3 or 72.5; got "${value}"`,
+  figureNotExact: (item: string, flag: string, value: string, max: number) =>
+    `${item}: ${flag} ${value} has more than ${max} significant digits and cannot be stored exactly; round it`,
+  targetReading: (target: { direction: string; value?: number; unit?: string; baseline?: string }, actual: number) => {
+    const unit = target.unit ?? '';
+    const goal = target.value !== undefined ? `${target.value}${unit}` : '';
+    switch (target.direction) {
+      case 'reduce_by':
+      case 'decrease':
+        return `reading: ${actual >= 0 ? 'down' : 'up'} ${Math.abs(actual)}${unit} against the baseline${target.baseline ? ` (${target.baseline})` : ''}` +
+          (target.direction === 'reduce_by' ? `; the target is down ${goal}` : '; the target is any fall');
+      case 'at_least':
+        return `reading: ${actual}${unit}; the target is at least ${goal}`;
+      case 'at_most':
+        return `reading: ${actual}${unit}; the target is at most ${goal}`;
+      default:
+        return `reading: ${actual}${unit} occurred; the target is none`;
+    }
+  },
   internalError: (detail: string) => `internal error: ${detail} (run again with --debug for details)`,
   help: {
     program: 'Track the yearly work plan kept as YAML files: check it, see what is late, report on it.',
@@ -430,10 +470,10 @@ export const en = {
     export: 'print the whole validated plan as JSON, or one table as CSV (UTF-8 with BOM)',
     kind: 'which table to write as CSV',
     on: 'the date of the record: 2022-06-30, 2022/6/30, 6月30日 … (default: today in the plan\'s time zone)',
-    forceEdit: 'allow a date after today or before the item begins, or redo a done task',
+    forceEdit: 'allow a date outside the plan period, after today or before the item begins; replace a date already recorded',
     dryRun: 'print the change as a diff and write nothing',
-    done: 'record a task, milestone (ID/m1) or occurrence (ID@2022-Q2) as done',
-    start: 'mark a task as being worked on',
+    done: 'record tasks, milestones (ID/m1) or occurrences (ID@2022-Q2) as done, all or none',
+    start: 'mark a task as being worked on, from the --on date',
     block: 'mark a task as blocked, with the reason',
     reopen: 'undo done (or doing, blocked) for a task, milestone or occurrence',
     noteCommand: 'add a dated note to a task, milestone or occurrence',
@@ -447,8 +487,9 @@ export const en = {
     reason: 'why the task is blocked',
     enterprise: 'enterprise id (E001) or exact name',
     expires: 'month the new certificate expires: 2025-06, 2025/6, 2025年6月 …',
+    noExpires: 'clear the recorded expiry month (re-certifying keeps it otherwise)',
     targetId: 'a target id such as GM-T3 or FM-17-T1',
-    value: 'the measured figure, in the target\'s unit',
+    value: 'in the target\'s unit: for at_least and at_most targets the figure itself (72.5 for 72.5 %); for reduce_by and decrease targets the reduction achieved against the baseline (12 for a 12 % fall, -5 for a 5 % rise); for zero targets the count (0 for none)',
     townName: 'town or park as named in towns.yaml',
     achieved: 'enterprises standardized so far this year',
     aboveScale: 'of which above-scale (规上)',

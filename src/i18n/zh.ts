@@ -102,6 +102,9 @@ export const zh: typeof en = {
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   aboveScaleOverTotal: (aboveScale, total) => `规上目标 ${aboveScale} 大于总目标 ${total}`,
+  achievedAboveScaleOverTotal: (aboveScale, total) => `规上已达标 ${aboveScale} 家多于已达标总数 ${total} 家；规上企业包含在总数内`,
+  numberNotExact: (source, max) => `${source} 的有效数字超过 ${max} 位：无法精确保存，读回时会变成另一个数`,
+  countNotExact: (value) => `${value} 超出可精确保存的最大计数（2^53）`,
   aboveScaleWithoutTotal: '设置了规上目标，但总目标为空',
   targetNeedsValue: (direction) => `方向为 ${direction} 的指标必须填写 value`,
   seasonReversed: '时段结束日早于开始日',
@@ -328,11 +331,17 @@ export const zh: typeof en = {
   notRecurring: (id) => `${id} 不是周期性工作，请直接标记任务`,
   unknownOccurrence: (id, known) => `没有期次 ${id}（期次形如 ${known} …）`,
   recurringNeedsOccurrence: (id) => `${id} 是周期性工作：请标记某一期次，如 ${id}@2022-Q2（见 \`plan tasks\`）`,
-  alreadyDone: (id, date) => `${id} 已完成（${date}）；请先 \`plan reopen ${id}\`，或加 --force`,
+  alreadyDone: (id, date) => `${id} 已于 ${date} 完成；如需改为新日期请加 --force，如需撤销请运行 \`plan reopen ${id}\``,
+  namedTwice: (id) => `${id} 重复出现；每个事项只写一次`,
+  alreadyStarted: (id, date) => `${id} 已于 ${date} 开始；如需改为新日期请加 --force`,
+  alreadyOpen: (id) => `${id} 本来就未完成，无需更改`,
   statusOnlyForTasks: (id, task) => `${id} 不是任务；只有任务（${task}）有状态`,
-  dateInFuture: (date, today) => `${date} 晚于今天（${today}）；确需如此请加 --force`,
-  dateBeforeItem: (date, earliest) => `${date} 早于该事项开始（${earliest}）；确需如此请加 --force`,
+  dateInFuture: (item, date, today) => `${item}：${date} 晚于今天（${today}）；确需如此请加 --force`,
+  dateBeforeItem: (item, date, earliest) => `${item}：${date} 早于该事项开始（${earliest}）；确需如此请加 --force`,
+  dateOutsidePlan: (item, date, start, end) => `${item}：${date} 不在计划期 ${start} – ${end} 内；请用 --on 给出期内日期，确需如此请加 --force`,
   recordedDone: (id, date, file) => `${id} 已于 ${date} 完成（${file}）`,
+  recordedDoneReplacing: (id, date, previous, file) => `${id} 已于 ${date} 完成，替换原记录 ${previous}（${file}）`,
+  recordedStart: (id, date, file) => `${id} 已于 ${date} 开始（${file}）`,
   recordedStatus: (id, status, file) => `${id} 状态改为 ${status}（${file}）`,
   taskStatus: { todo: '未开始', doing: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' },
   recordedReopen: (id, file) => `${id} 已重新打开（${file}）`,
@@ -342,7 +351,8 @@ export const zh: typeof en = {
   expiresBeforeCertified: (expires, date) => `--expires ${expires} 早于达标日期 ${date}`,
   unknownTarget: (id) => `没有指标 ${id}（见 \`plan compliance\`）`,
   unknownTownName: (name, near) => `没有镇街（园区）“${name}”` + (near ? `（最接近的：${near}）` : ''),
-  recordedCertified: (name, date, file) => `${name} 已于 ${date} 达标（${file}）`,
+  recordedCertified: (name, date, expires, file) => `${name} 已于 ${date} 达标，${expires !== null ? `证书 ${expires} 到期` : '未记录证书到期月份'}（${file}）`,
+  keptExpiryBeforeCertified: (name, expires, date) => `${name}：原记录的到期月份 ${expires} 早于 ${date}；请用 --expires YYYY-MM 给出新证书到期月份，或加 --no-expires`,
   recordedFigure: (id, value, date, file) => `${id}：已录入 ${date} 的实际值 ${value}（${file}）`,
   recordedTown: (name, achieved, date, file) => `${name}：截至 ${date} 已达标 ${achieved} 家（${file}）`,
   // CSV 交给同事用 Excel、WPS 打开：表头和取值都用中文。
@@ -407,6 +417,28 @@ export const zh: typeof en = {
     },
   },
   cli: cliZh,
+  replacedTown: (name, achieved, date, previous, file) => `${name}：截至 ${date} 已达标 ${achieved} 家，替换当日原记录（${previous} 家）（${file}）`,
+  townRecordExists: (name, date, previous) => `${name} 已有 ${date} 的记录（已达标 ${previous} 家）；如需替换请加 --force，或用 --on 给出其他日期`,
+  aboveScaleOverAchieved: (name, aboveScale, total) => `${name}：规上 ${aboveScale} 家多于已达标总数 ${total} 家；规上企业包含在总数内`,
+  badCountOption: (item, flag, value) => `${item}：${flag} 需要不小于 0 的整数（不带前导零），实为“${value}”`,
+  badFigureOption: (item, flag, value) => `${item}：${flag} 需要数字，如 12、-3 或 72.5，实为“${value}”`,
+  figureNotExact: (item, flag, value, max) => `${item}：${flag} ${value} 的有效数字超过 ${max} 位，无法精确保存；请取整`,
+  targetReading: (target, actual) => {
+    const unit = target.unit ?? '';
+    const goal = target.value !== undefined ? `${target.value}${unit}` : '';
+    switch (target.direction) {
+      case 'reduce_by':
+      case 'decrease':
+        return `记录：较基数${actual >= 0 ? '下降' : '上升'} ${Math.abs(actual)}${unit}${target.baseline ? `（基数：${target.baseline}）` : ''}` +
+          (target.direction === 'reduce_by' ? `；目标为下降 ${goal}` : '；目标为有所下降');
+      case 'at_least':
+        return `记录：实际值 ${actual}${unit}；目标为不低于 ${goal}`;
+      case 'at_most':
+        return `记录：实际值 ${actual}${unit}；目标为不高于 ${goal}`;
+      default:
+        return `记录：发生 ${actual}${unit}；目标为零`;
+    }
+  },
   internalError: (detail) => `内部错误：${detail}（加 --debug 重新运行可查看详情）`,
   help: {
     program: '跟踪以 YAML 文件保存的年度工作要点：校验数据、查看逾期事项、生成报告。',
@@ -447,10 +479,10 @@ export const zh: typeof en = {
     export: '以 JSON 输出完整计划，或以 CSV（带 BOM 的 UTF-8）输出一张表',
     kind: 'CSV 输出哪张表',
     on: '记录日期，如 2022-06-30、2022/6/30、6月30日（默认：计划时区的今天）',
-    forceEdit: '允许晚于今天或早于事项开始的日期，或重新完成已完成的任务',
+    forceEdit: '允许计划期外、晚于今天或早于事项开始的日期；替换已记录的日期',
     dryRun: '只显示将做的改动，不写入',
-    done: '标记任务（GM-04）、节点（GM-04/m1）或期次（ZH-02@2022-Q2）完成',
-    start: '标记任务为进行中',
+    done: '标记任务（GM-04）、节点（GM-04/m1）或期次（ZH-02@2022-Q2）完成，可写多个，全部成功或全部不记录',
+    start: '标记任务为进行中，自 --on 日期开始',
     block: '标记任务受阻，并写明原因',
     reopen: '撤销任务、节点或期次的完成（或进行中、受阻）',
     noteCommand: '为任务、节点或期次添加带日期的备注',
@@ -464,8 +496,9 @@ export const zh: typeof en = {
     reason: '受阻原因',
     enterprise: '企业编号（E001）或完整名称',
     expires: '新证书到期月份，如 2025-06、2025/6、2025年6月',
+    noExpires: '清除已记录的到期月份（否则重新达标时保留原到期月份）',
     targetId: '指标编号，如 GM-T3 或 FM-17-T1',
-    value: '实际值（与指标单位相同）',
+    value: '与指标单位相同：“不低于”“不高于”类指标填实际值（72.5% 填 72.5）；“下降”类指标填较基数下降的幅度（下降 12% 填 12，上升 5% 填 -5）；“零发生”类指标填发生数（没有填 0）',
     townName: 'towns.yaml 中的镇街（园区）名称',
     achieved: '今年已达标企业数',
     aboveScale: '其中规上企业数',

@@ -209,6 +209,10 @@ export interface Task {
   /**
    * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
    */
+  started?: string;
+  /**
+   * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+   */
   completed?: string;
   notes?: Note[];
 }

@@ -7,6 +7,7 @@ import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFi
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { nameKey } from '../model/names.js';
 import { nameWarnings } from './names.js';
+import { inexactNumbers } from './figures.js';
 
 /** How far outside the plan period a date may lie before it is taken for a typo. */
 const PERIOD_SLACK_DAYS = 366;
@@ -122,6 +123,8 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
     });
   }
 
+  for (const file of files) diagnostics.push(...inexactNumbers(file, msg));
+
   if (plan) {
     const { start, end } = plan.data.period;
     if (start > end) report(plan.file, ['period', 'end'], 'plan-period', msg.periodReversed(start, end));
@@ -173,6 +176,15 @@ function checkTowns(file: SourceFile, data: TownsFile, report: Report, msg: Mess
     if (total === null) report(file, ['towns', i, 'target_above_scale'], 'town-target', msg.aboveScaleWithoutTotal);
     else if (aboveScale > total) report(file, ['towns', i, 'target_above_scale'], 'town-target', msg.aboveScaleOverTotal(aboveScale, total));
   });
+  // Rule town-progress: above-scale enterprises are among those standardized, never more of them.
+  data.towns.forEach((town, i) =>
+    town.progress?.forEach((record, k) => {
+      const aboveScale = record.achieved_above_scale;
+      if (aboveScale !== undefined && aboveScale > record.achieved_total) {
+        report(file, ['towns', i, 'progress', k, 'achieved_above_scale'], 'town-progress', msg.achievedAboveScaleOverTotal(aboveScale, record.achieved_total));
+      }
+    }),
+  );
 }
 
 function checkTarget(file: SourceFile, path: PathSegment[], target: Target, domainId: string, ids: IdRegistry, report: Report, msg: Messages): void {
