@@ -208,7 +208,7 @@ describe('dates', () => {
     const items = JSON.parse((await runCli(['tasks', '--as-of', '2022-06-30', '--format', 'json'], { cwd })).stdout).items as { id: string; started?: string }[];
     expect(items.find((i) => i.id === 'AA-01')?.started).toBe('2022-06-01');
     const before = JSON.parse((await runCli(['tasks', '--as-of', '2022-05-31', '--format', 'json'], { cwd })).stdout).items as { id: string; started?: string }[];
-    expect(before.find((i) => i.id === 'AA-01')?.started).toBeUndefined();
+    expect(before.find((i) => i.id === 'AA-01')?.started).toBeNull();
     const exported = JSON.parse((await runCli(['export'], { cwd })).stdout) as { domains: { tasks: { id: string; started: string | null }[] }[] };
     expect(exported.domains[0]!.tasks.find((t) => t.id === 'AA-01')?.started).toBe('2022-06-01');
   });

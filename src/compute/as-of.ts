@@ -7,8 +7,8 @@ import type { Domain, Enterprise, Milestone, Plan, Target, Task, Town } from '..
  * report and certification dated after it is left out, as if it had not been written yet. Every
  * report at an as-of date is computed from this, so no field can show the future.
  *
- * A task recorded done on a later day was not done then; its status at the date is `todo` (the
- * files keep no date for `doing`). A certification granted later was not held then: the
+ * A task recorded done on a later day was not done then; its status at the date is `doing` if it
+ * had been started by then (`started`), else `todo`; a task started later was `todo`. A certification granted later was not held then: the
  * enterprise was applying.
  */
 export function planAsOf(plan: Plan, asOf: IsoDate): Plan {
@@ -28,8 +28,13 @@ function domainAsOf(domain: Domain, asOf: IsoDate): Domain {
 
 function taskAsOf(task: Task, asOf: IsoDate): Task {
   const doneLater = task.completed !== undefined && task.completed > asOf;
-  const out: Task = { ...task, status: doneLater && task.status === 'done' ? 'todo' : task.status };
+  const startedLater = task.started !== undefined && task.started > asOf;
+  // Before its completion a task that had been started was being worked on; before its start, it was to do.
+  const openStatus = task.started !== undefined && !startedLater ? 'doing' : 'todo';
+  const status = doneLater && task.status === 'done' ? openStatus : startedLater && task.status === 'doing' ? 'todo' : task.status;
+  const out: Task = { ...task, status };
   if (doneLater) delete out.completed;
+  if (startedLater) delete out.started;
   if (task.notes) out.notes = byDate(task.notes, asOf);
   if (task.milestones) out.milestones = task.milestones.map((m) => milestoneAsOf(m, asOf));
   if (task.targets) out.targets = task.targets.map((t) => targetAsOf(t, asOf));
