@@ -380,7 +380,7 @@ export const en = {
     `${item}: ${date} is outside the plan period ${start} – ${end}; give --on with a date in it, or add --force if that is really meant`,
   recordedDone: (id: string, date: string, file: string) => `${id} done on ${date} (${file})`,
   recordedDoneReplacing: (id: string, date: string, previous: string, file: string) => `${id} done on ${date}, replacing ${previous} (${file})`,
-  recordedStart: (id: string, date: string, file: string) => `${id} started on ${date} (${file})`,
+  recordedStart: (id: string, date: string, file: string) => `${id} is now doing, started on ${date} (${file})`,
   recordedStatus: (id: string, status: string, file: string) => `${id} is now ${status} (${file})`,
   /** Task statuses as confirmations name them. */
   taskStatus: { todo: 'todo', doing: 'doing', done: 'done', blocked: 'blocked', cancelled: 'cancelled' } as Record<string, string>,
@@ -410,7 +410,6 @@ export const en = {
     `${name} already has a record for ${date} (${previous} standardized); add --force to replace it, or give another --on date`,
   aboveScaleOverAchieved: (name: string, aboveScale: number, total: number) =>
     `${name}: above-scale ${aboveScale} is more than achieved ${total}; above-scale enterprises are counted in the total`,
-  badCountOption: (item: string, flag: string, value: string) => `${item}: ${flag} needs a whole number, 0 or more, written without leading zeros; got "${value}"`,
   badFigureOption: (item: string, flag: string, value: string) => `${item}: ${flag} needs a number such as 12, -3 or 72.5; got "${value}"`,
   figureNotExact: (item: string, flag: string, value: string, max: number) =>
     `${item}: ${flag} ${value} has more than ${max} significant digits and cannot be stored exactly; round it`,

@@ -341,7 +341,7 @@ export const zh: typeof en = {
   dateOutsidePlan: (item, date, start, end) => `${item}：${date} 不在计划期 ${start} – ${end} 内；请用 --on 给出期内日期，确需如此请加 --force`,
   recordedDone: (id, date, file) => `${id} 已于 ${date} 完成（${file}）`,
   recordedDoneReplacing: (id, date, previous, file) => `${id} 已于 ${date} 完成，替换原记录 ${previous}（${file}）`,
-  recordedStart: (id, date, file) => `${id} 已于 ${date} 开始（${file}）`,
+  recordedStart: (id, date, file) => `${id} 状态改为 进行中，自 ${date} 开始（${file}）`,
   recordedStatus: (id, status, file) => `${id} 状态改为 ${status}（${file}）`,
   taskStatus: { todo: '未开始', doing: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' },
   recordedReopen: (id, file) => `${id} 已重新打开（${file}）`,
@@ -420,7 +420,6 @@ export const zh: typeof en = {
   replacedTown: (name, achieved, date, previous, file) => `${name}：截至 ${date} 已达标 ${achieved} 家，替换当日原记录（${previous} 家）（${file}）`,
   townRecordExists: (name, date, previous) => `${name} 已有 ${date} 的记录（已达标 ${previous} 家）；如需替换请加 --force，或用 --on 给出其他日期`,
   aboveScaleOverAchieved: (name, aboveScale, total) => `${name}：规上 ${aboveScale} 家多于已达标总数 ${total} 家；规上企业包含在总数内`,
-  badCountOption: (item, flag, value) => `${item}：${flag} 需要不小于 0 的整数（不带前导零），实为“${value}”`,
   badFigureOption: (item, flag, value) => `${item}：${flag} 需要数字，如 12、-3 或 72.5，实为“${value}”`,
   figureNotExact: (item, flag, value, max) => `${item}：${flag} ${value} 的有效数字超过 ${max} 位，无法精确保存；请取整`,
   targetReading: (target, actual) => {
