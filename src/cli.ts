@@ -1,5 +1,5 @@
 import packageJson from '../package.json' with { type: 'json' };
-import { CommanderError, Option } from 'commander';
+import { Argument, CommanderError, Option } from 'commander';
 import { LocalizedCommand } from './commander/command.js';
 import type { Context, Io } from './context.js';
 import { EXIT, IoError, PlanError, shownPath, type ExitCode } from './errors.js';
@@ -226,12 +226,32 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       exitCode = await target(contextOf(), id, value, options);
     });
   editCommand('town', msg.help.town)
-    .argument('<town>', msg.help.townName)
-    .requiredOption('--achieved <n>', msg.help.achieved)
+    .argument('[town]', msg.help.townName)
+    .option('--achieved <n>', msg.help.achieved)
     .option('--above-scale <n>', msg.help.aboveScale)
-    .action(async (name: string, options) => {
+    .option('--from <file>', msg.help.townFrom)
+    .action(async (name: string | undefined, options) => {
+      if (options.from !== undefined) {
+        if (name !== undefined) throw new PlanError(msg.townNameWithFrom);
+        const { townsFromCsv } = await import('./commands/town-import.js');
+        exitCode = await townsFromCsv(contextOf(), options.from, options);
+        return;
+      }
+      if (name === undefined) throw new PlanError(msg.townNeedsNameOrFrom);
+      if (options.achieved === undefined) throw new PlanError(msg.townNeedsAchieved);
       const { town } = await import('./commands/records.js');
       exitCode = await town(contextOf(), name, options);
+    });
+  program
+    .command('rename')
+    .description(msg.help.rename)
+    .addArgument(new Argument('<kind>', msg.help.renameKind).choices(['person', 'unit']))
+    .argument('<old>', msg.help.renameOld)
+    .argument('<new>', msg.help.renameNew)
+    .option('--dry-run', msg.help.dryRun, false)
+    .action(async (kind: 'person' | 'unit', from: string, to: string, options) => {
+      const { rename } = await import('./commands/rename.js');
+      exitCode = await rename(contextOf(), kind, from, to, options);
     });
 
   try {

@@ -142,7 +142,7 @@ describe('forgiving input, end to end', () => {
 
   it('tells to write a figure without its percent sign, and takes decimals', async () => {
     expect((await zh(['target', 'AA-T1', '85%'])).stderr).toBe('plan: <数值> 请只写数字 85，不带百分号；实为“85%”\n');
-    expect((await zh(['target', 'AA-T1', '72.4', '--on', '2022/6/30'])).stdout).toBe('AA-T1：已录入 2022-06-30 的实际值 72.4（data/domains/01-aa.yaml）\n');
+    expect((await zh(['target', 'AA-T1', '72.4', '--on', '2022/6/30'])).stdout).toBe('AA-T1：已录入 2022-06-30 的实际值 72.4（data/domains/01-aa.yaml）\n记录：实际值 72.4%；目标为不低于 70%\n');
   });
 
   it('refuses a fraction of an enterprise, saying a whole number is needed', async () => {

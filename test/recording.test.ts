@@ -247,3 +247,125 @@ describe('dates', () => {
     expect(read(cwd, DOMAIN)).toContain('    due: 2022-03-30\n    status: doing\n    started: 2022-03-01\n  - id: AA-02');
   });
 });
+
+describe('monthly chores in one go', () => {
+  it('completes several items across files in one edit', async () => {
+    const cwd = fixtureFolder('progress');
+    const result = await runCli(['done', 'AA-01', 'aa-02/m1', 'AA-03@2022-Q1', 'BB-03', '--on', '2022-03-28'], { cwd, now: NOW });
+    expect(result.stdout).toBe(
+      [
+        'AA-01 done on 2022-03-28 (data/domains/01-aa.yaml)',
+        'AA-02/m1 done on 2022-03-28 (data/domains/01-aa.yaml)',
+        'AA-03@2022-Q1 done on 2022-03-28 (data/domains/01-aa.yaml)',
+        'BB-03 done on 2022-03-28 (data/domains/02-bb.yaml)',
+        '',
+      ].join('\n'),
+    );
+    expect(read(cwd, DOMAIN).match(/2022-03-28/g)).toHaveLength(3);
+    expect(read(cwd, 'data/domains/02-bb.yaml')).toContain('completed: 2022-03-28');
+  });
+
+  it('records none of them when one is refused, naming that one', async () => {
+    const cwd = fixtureFolder('progress');
+    const before = [read(cwd, DOMAIN), read(cwd, 'data/domains/02-bb.yaml')];
+    const result = await runCli(['done', 'AA-01', 'BB-03', 'BB-01', '--on', '2022-03-28'], { cwd, now: NOW });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^plan: BB-01 is already done \(on 2022-\d\d-\d\d\); add --force/);
+    expect([read(cwd, DOMAIN), read(cwd, 'data/domains/02-bb.yaml')]).toEqual(before);
+    const twice = await runCli(['done', 'AA-01', 'aa-01'], { cwd, now: NOW });
+    expect(twice).toEqual({ code: 2, stdout: '', stderr: 'plan: AA-01 is named twice; name each item once\n' });
+  });
+
+  const header = 'name,target_total,target_above_scale,progress_date,achieved_total,achieved_above_scale';
+
+  it('records every town of a CSV in the columns of the export, and shows the diff with --dry-run', async () => {
+    const cwd = fixtureFolder();
+    const exported = (await runCli(['export', '--format', 'csv', '--kind', 'towns'], { cwd })).stdout;
+    expect(exported).toBe(`\uFEFF${header}\r\n高新区,10,6,,,\r\n水口镇,,,,,\r\n`);
+    writeFileSync(join(cwd, 'june.csv'), exported.replace('高新区,10,6,,,', '高新区,10,6,2022-06-30,4,2'));
+    const dry = await runCli(['town', '--from', 'june.csv', '--dry-run'], { cwd, now: NOW });
+    expect(dry.stdout).toBe(
+      [
+        '--- a/data/towns.yaml',
+        '+++ b/data/towns.yaml',
+        '@@ -3,4 +3,8 @@',
+        '     target_total: 10',
+        '     target_above_scale: 6',
+        '+    progress:',
+        '+      - date: 2022-06-30',
+        '+        achieved_total: 4',
+        '+        achieved_above_scale: 2',
+        '   - name: 水口镇',
+        '     target_total: null',
+        '',
+      ].join('\n'),
+    );
+    expect(read(cwd, 'data/towns.yaml')).not.toContain('progress');
+    const done = await runCli(['town', '--from', 'june.csv'], { cwd, now: NOW });
+    expect(done.stdout).toBe('高新区: 4 standardized as of 2022-06-30 (data/towns.yaml)\n1 town record written, 0 already recorded, from june.csv\n');
+    // The CSV exported now reads back without a change.
+    writeFileSync(join(cwd, 'again.csv'), (await runCli(['export', '--format', 'csv', '--kind', 'towns'], { cwd })).stdout);
+    const before = read(cwd, 'data/towns.yaml');
+    expect((await runCli(['town', '--from', 'again.csv'], { cwd, now: NOW })).stdout).toBe('0 town records written, 1 already recorded, from again.csv\n');
+    expect(read(cwd, 'data/towns.yaml')).toBe(before);
+  });
+
+  const badFiles: [string, string, string][] = [
+    ['a wrong header', 'name,total\n高新区,3\n', 'bad.csv:1: the first line must name the columns of `plan export --format csv --kind towns`: ' + header],
+    ['an unknown town', `${header}\n高新区,10,6,2022-06-30,4,\n黄桷镇,,,2022-06-30,1,\n`, 'bad.csv:3: no town or park "黄桷镇"'],
+    ['a changed target', `${header}\n高新区,12,6,2022-06-30,4,\n`, 'bad.csv:2: 高新区: target_total is "12" but towns.yaml has "10"; targets are not changed by --from, leave the column as exported'],
+    ['above-scale over achieved', `${header}\n高新区,10,6,2022-06-30,1,5\n`, 'bad.csv:2: 高新区: above-scale 5 is more than achieved 1; above-scale enterprises are counted in the total'],
+    ['a town twice', `${header}\n高新区,10,6,2022-06-30,4,\n高新区,10,6,2022-06-29,3,\n`, 'bad.csv:3: 高新区 has a second row; give each town once'],
+    ['an unclosed quote', `${header}\n"高新区,10,6,2022-06-30,4,\n`, 'bad.csv:2: a quoted cell is not closed; check the quotes on this line'],
+  ];
+
+  it.each(badFiles)('refuses a CSV with %s as a whole, writing nothing', async (_name, text, message) => {
+    const cwd = fixtureFolder();
+    writeFileSync(join(cwd, 'bad.csv'), text);
+    const before = read(cwd, 'data/towns.yaml');
+    const result = await runCli(['town', '--from', 'bad.csv'], { cwd, now: NOW });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `plan: ${message}\n` });
+    expect(read(cwd, 'data/towns.yaml')).toBe(before);
+  });
+
+  it('renames a person in people.yaml and every task naming them, changing only those lines', async () => {
+    const cwd = fixtureFolder('progress');
+    const files = ['data/people.yaml', DOMAIN, 'data/domains/02-bb.yaml'];
+    const before = files.map((f) => read(cwd, f));
+    const result = await runCli(['rename', 'person', '张伟', '张威'], { cwd, now: NOW });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const after = files.map((f) => read(cwd, f));
+    for (const [i, text] of after.entries()) {
+      const a = before[i]!.split('\n');
+      const b = text.split('\n');
+      expect(b).toHaveLength(a.length);
+      const changed = a.flatMap((line, k) => (line === b[k] ? [] : [[line, b[k]]]));
+      for (const [old, now] of changed) expect(now).toBe(old!.replaceAll('张伟', '张威'));
+      expect(text).not.toContain('张伟');
+    }
+    expect((await runCli(['check'], { cwd })).code).toBe(0);
+  });
+
+  it('renames a unit in people.yaml, in people\'s units and in tasks', async () => {
+    const cwd = fixtureFolder();
+    writeFileSync(join(cwd, 'data/people.yaml'), read(cwd, 'data/people.yaml').replace('  - name: 王芳\n', '  - name: 王芳\n    unit: 区水利局\n'));
+    const result = await runCli(['rename', 'unit', '区水利局', '区水务局'], { cwd, now: NOW });
+    expect(result.stdout).toBe('unit 区水利局 renamed 区水务局: people.yaml and 2 references (2 files changed)\n');
+    expect(read(cwd, 'data/people.yaml')).toBe(
+      'people:\n  - name: 张伟\n    roles: [责任人]\n  - name: 王芳\n    unit: 区水务局\n    roles: [责任领导]\nunits:\n  - name: 区水务局\n  - name: 各镇街\n',
+    );
+    expect(read(cwd, DOMAIN)).toContain('    units: [区水务局, 各镇街]\n');
+  });
+
+  it('refuses a rename to a name in use, or of a name not there', async () => {
+    const cwd = fixtureFolder();
+    const before = read(cwd, 'data/people.yaml');
+    expect(await runCli(['rename', 'person', '张伟', '王芳'], { cwd })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'plan: "王芳" is already a person or unit in people.yaml; choose a name not in use\n',
+    });
+    expect((await runCli(['rename', 'unit', '张伟', '张威'], { cwd })).stderr).toBe('plan: no unit "张伟" in people.yaml\n');
+    expect(read(cwd, 'data/people.yaml')).toBe(before);
+  });
+});

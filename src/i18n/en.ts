@@ -429,6 +429,24 @@ export const en = {
         return `reading: ${actual}${unit} occurred; the target is none`;
     }
   },
+  renameNoPeople: 'there is no people.yaml to rename in',
+  renameUnknown: (kind: string, name: string, near: string) => `no ${kind} "${name}" in people.yaml` + (near ? ` (closest: ${near})` : ''),
+  renameBadName: (name: string) => `"${name}" is not a name: give it without leading or trailing spaces`,
+  renameTaken: (name: string) => `"${name}" is already a person or unit in people.yaml; choose a name not in use`,
+  renamed: (kind: string, from: string, to: string, references: number, files: number) =>
+    `${kind} ${from} renamed ${to}: people.yaml and ${references} reference${references === 1 ? '' : 's'} (${files} file${files === 1 ? '' : 's'} changed)`,
+  csvTownTwice: (name: string) => `${name} has a second row; give each town once`,
+  csvTargetDiffers: (name: string, column: string, given: string, recorded: string) =>
+    `${name}: ${column} is "${given}" but towns.yaml has "${recorded}"; targets are not changed by --from, leave the column as exported`,
+  csvFiguresMissing: (name: string) => `${name}: a date or above-scale figure without achieved_total; fill in achieved_total or clear the row's figures`,
+  csvTownsSummary: (recorded: number, unchanged: number, file: string) => `${recorded} town record${recorded === 1 ? '' : 's'} written, ${unchanged} already recorded, from ${file}`,
+  csvNotUtf8: (file: string) => `${file} is not UTF-8 text; save it as "CSV UTF-8" and try again`,
+  csvUnclosedQuote: 'a quoted cell is not closed; check the quotes on this line',
+  csvBadHeader: (header: string) => `the first line must name the columns of \`plan export --format csv --kind towns\`: ${header}`,
+  csvCellCount: (got: number, expected: number) => `this row has ${got} cells, the header ${expected}`,
+  townNeedsAchieved: '--achieved is needed with a town name (or give --from FILE.csv for every town)',
+  townNeedsNameOrFrom: 'name a town (plan town 虎峰镇 --achieved 9), or give --from FILE.csv',
+  townNameWithFrom: '--from records every town of the file: give no town name with it',
   internalError: (detail: string) => `internal error: ${detail} (run again with --debug for details)`,
   help: {
     program: 'Track the yearly work plan kept as YAML files: check it, see what is late, report on it.',
@@ -489,6 +507,11 @@ export const en = {
     noExpires: 'clear the recorded expiry month (re-certifying keeps it otherwise)',
     targetId: 'a target id such as GM-T3 or FM-17-T1',
     value: 'in the target\'s unit: for at_least and at_most targets the figure itself (72.5 for 72.5 %); for reduce_by and decrease targets the reduction achieved against the baseline (12 for a 12 % fall, -5 for a 5 % rise); for zero targets the count (0 for none)',
+    rename: 'rename a person or unit in people.yaml and everywhere it is named, in one edit',
+    renameKind: 'person or unit',
+    renameOld: 'the name as it is now',
+    renameNew: 'the new name',
+    townFrom: 'record every town from a CSV with the columns of `plan export --format csv --kind towns`, all or none',
     townName: 'town or park as named in towns.yaml',
     achieved: 'enterprises standardized so far this year',
     aboveScale: 'of which above-scale (规上)',

@@ -1,0 +1,58 @@
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
+import type { Context } from '../context.js';
+import { fileOfKind } from '../edit/address.js';
+import { runEdit } from '../edit/session.js';
+import { PlanError, type ExitCode } from '../errors.js';
+import type { PathSegment, SourceFile } from '../load/source-file.js';
+import type { DomainFile, PeopleFile } from '../model/schema-types.js';
+import { closest } from './shared.js';
+
+export type RenameKind = 'person' | 'unit';
+
+/** Where a name is used: the list (or mapping) holding it and the key or index under it. */
+interface Use {
+  file: SourceFile;
+  path: PathSegment[];
+}
+
+/**
+ * `plan rename person|unit OLD NEW`: renames a person or unit in people.yaml and every reference
+ * to it (task owners and leaders, task units, a person's unit) in one edit: every file or none.
+ * Only the scalars holding the name change, so `git diff` shows exactly those lines.
+ */
+export function rename(ctx: Context, kind: RenameKind, from: string, to: string, options: { dryRun: boolean }): Promise<ExitCode> {
+  return runEdit(ctx, options.dryRun, (plan, loaded) => {
+    const people = fileOfKind(loaded, 'people');
+    if (!people) throw new PlanError(ctx.msg.renameNoPeople);
+    const data = people.data as PeopleFile;
+    const list = kind === 'person' ? data.people : data.units;
+    const index = list.findIndex((entry) => entry.name === from);
+    if (index < 0) throw new PlanError(ctx.msg.renameUnknown(kind, from, closest(from, list.map((e) => e.name)).join('、')));
+    const taken = [...plan.people.map((p) => p.name), ...plan.units.map((u) => u.name)];
+    if (to.trim() === '' || to !== to.trim()) throw new PlanError(ctx.msg.renameBadName(to));
+    if (to === from || taken.includes(to)) throw new PlanError(ctx.msg.renameTaken(to));
+
+    const uses: Use[] = [{ file: people, path: [kind === 'person' ? 'people' : 'units', index, 'name'] }];
+    if (kind === 'unit') data.people.forEach((p, i) => p.unit === from && uses.push({ file: people, path: ['people', i, 'unit'] }));
+    for (const file of loaded.files.filter((f) => f.kind === 'domain')) {
+      (file.data as DomainFile).tasks.forEach((task, t) => {
+        const keys = kind === 'person' ? (['owners', 'leaders'] as const) : (['units'] as const);
+        for (const key of keys) task[key]?.forEach((name, k) => name === from && uses.push({ file, path: ['tasks', t, key, k] }));
+      });
+    }
+    const files = new Set(uses.map((u) => u.file.path));
+    return {
+      changes: uses.map(({ file, path }) => ({ file, change: (doc: Document) => renameScalar(doc, path, to) })),
+      summary: [ctx.msg.renamed(kind, from, to, uses.length - 1, files.size)],
+    };
+  });
+}
+
+/** Changes the value of the scalar at `path`, keeping its quoting and comments. */
+function renameScalar(doc: Document, path: PathSegment[], to: string): void {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  const key = path[path.length - 1]!;
+  const node = isMap(parent) || isSeq(parent) ? parent.get(key, true) : undefined;
+  if (!isScalar(node)) throw new Error(`no scalar at ${path.join('/')}`);
+  node.value = to;
+}
