@@ -245,7 +245,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   program
     .command('rename')
     .description(msg.help.rename)
-    .addArgument(new Argument('<kind>', msg.help.renameKind).choices(['person', 'unit']))
+    .addArgument(new Argument('<what>', msg.help.renameKind).choices(['person', 'unit']))
     .argument('<old>', msg.help.renameOld)
     .argument('<new>', msg.help.renameNew)
     .option('--dry-run', msg.help.dryRun, false)

@@ -48,7 +48,7 @@ function englishWords(text: string, allowed: ReadonlySet<string>): string[] {
 // Codes a user types that appear in help texts: item states (--status) and the owner "unassigned";
 // and the words this test types, which errors quote back.
 const TYPED = ['taks', 'frobnicate', 'fr', 'nonsense', 'x0', 'x1', 'x2', 'x3'];
-const CODES = [...TYPED, 'plan', 'done', 'late', 'todo', 'overdue', 'due_soon', 'open', 'blocked', 'cancelled', 'done_on_time', 'done_late', 'doing', 'unassigned'];
+const CODES = [...TYPED, 'plan', 'done', 'late', 'todo', 'overdue', 'due_soon', 'open', 'blocked', 'cancelled', 'done_on_time', 'done_late', 'doing', 'unassigned', 'person', 'unit'];
 
 describe('the command line in Chinese', () => {
   it('lists every command in the top-level help', async () => {
@@ -117,7 +117,7 @@ describe('the command line in Chinese', () => {
   });
 
   it('names a missing required option', async () => {
-    expect(await zh(['town', '旧县街道'])).toMatchObject({ code: 2, stderr: 'plan: 缺少必需的选项 --achieved <数量>\n' });
+    expect(await zh(['town', '旧县街道'])).toMatchObject({ code: 2, stderr: 'plan: 写了镇街名称就需要 --achieved（或用 --from 文件.csv 一次录入所有镇街）\n' });
   });
 
   it('names an option whose value is missing', async () => {
@@ -157,7 +157,7 @@ describe('the command line in English', () => {
     expect((await en(['done'])).stderr).toBe("error: missing required argument 'id'\n");
     expect((await en(['status', '--format', 'xml'])).stderr).toBe("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n");
     expect((await en(['note', 'a', 'b', 'c'])).stderr).toBe("error: too many arguments for 'note'. Expected 2 arguments but got 3.\n");
-    expect((await en(['town', 'x'])).stderr).toBe("error: required option '--achieved <n>' not specified\n");
+    expect((await en(['block', 'x'])).stderr).toBe("error: required option '--reason <text>' not specified\n");
     expect((await en(['status', '--as-of'])).stderr).toBe("error: option '--as-of <date>' argument missing\n");
   });
 

@@ -55,5 +55,8 @@ export const cliZh: typeof cliEn = {
     n: '数量',
     word: '关键词',
     words: '关键词',
+    what: '类别',
+    old: '原名称',
+    new: '新名称',
   },
 };

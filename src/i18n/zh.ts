@@ -451,8 +451,8 @@ export const zh: typeof en = {
   csvUnclosedQuote: '引号内的单元格没有闭合；请检查本行的引号',
   csvBadHeader: (header) => `第一行须为 \`plan export --format csv --kind towns\` 的列名：${header}`,
   csvCellCount: (got, expected) => `本行有 ${got} 个单元格，表头有 ${expected} 个`,
-  townNeedsAchieved: '写了镇街名称就需要 --achieved（或用 --from FILE.csv 一次录入所有镇街）',
-  townNeedsNameOrFrom: '请写镇街名称（plan town 虎峰镇 --achieved 9），或用 --from FILE.csv',
+  townNeedsAchieved: '写了镇街名称就需要 --achieved（或用 --from 文件.csv 一次录入所有镇街）',
+  townNeedsNameOrFrom: '请写镇街名称（如 plan town 虎峰镇 --achieved 9），或用 --from 文件.csv',
   townNameWithFrom: '--from 录入文件中的所有镇街：不要再写镇街名称',
   internalError: (detail) => `内部错误：${detail}（加 --debug 重新运行可查看详情）`,
   help: {
