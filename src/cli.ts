@@ -137,7 +137,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--month <month>', msg.help.month)
     .option('--as-of <date>', msg.help.asOfReport)
     .option('--soon <days>', msg.help.soon, '14')
-    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json', 'html']).default('text'))
     .option('--out <file>', msg.help.out)
     .option('--force', msg.help.force, false)
     .action(async (options) => {

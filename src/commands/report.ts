@@ -6,6 +6,7 @@ import { writeOutFile } from '../edit/write-file.js';
 import { errorCode, EXIT, PlanError, type ExitCode } from '../errors.js';
 import { todayIn } from '../model/dates.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
+import { renderMonthlyHtml } from '../render/html-report.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
@@ -15,7 +16,7 @@ export interface ReportOptions {
   month?: string;
   asOf?: string;
   soon?: string;
-  format: 'text' | 'markdown' | 'json';
+  format: 'text' | 'markdown' | 'json' | 'html';
   out?: string;
   force: boolean;
 }
@@ -44,7 +45,9 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   const text =
     options.format === 'json'
       ? renderJson(data)
-      : options.format === 'markdown'
+      : options.format === 'html'
+        ? renderMonthlyHtml(data, ctx.msg)
+        : options.format === 'markdown'
         ? renderDocumentMarkdown(monthlyDocument(data, ctx.msg))
         : renderDocumentText(monthlyDocument(data, ctx.msg), colors, options.out !== undefined ? undefined : ctx.io.columns);
   if (options.out === undefined) {
