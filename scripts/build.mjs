@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 // The build id keys the result cache: any change to the sources, schemas or dependencies changes it.
 const inputs = ['package-lock.json', ...['src', 'schemas'].flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => `${dir}/${f}`))]
@@ -39,6 +40,15 @@ await build({
       setup(build) {
         build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'plan-stub' }));
         build.onLoad({ filter: /^supports-color$/, namespace: 'plan-stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+      },
+    },
+    {
+      // See src/render/string-width-shim.ts. cli-table3 require()s string-width and expects the function itself.
+      name: 'cli-table3-width',
+      setup(build) {
+        const shim = fileURLToPath(new URL('../src/render/string-width-shim.ts', import.meta.url));
+        build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('cli-table3') ? { path: 'string-width', namespace: 'width-shim' } : undefined));
+        build.onLoad({ filter: /.*/, namespace: 'width-shim' }, () => ({ contents: `module.exports = require(${JSON.stringify(shim)}).default;`, loader: 'js', resolveDir: '.' }));
       },
     },
     {

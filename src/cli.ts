@@ -6,12 +6,15 @@ import { EXIT, IoError, PlanError, shownPath, type ExitCode } from './errors.js'
 import { messages, pickLang, type Messages } from './i18n/index.js';
 import { resolveDataDir } from './load/data-dir.js';
 import { makeColors } from './render/color.js';
+import { MIN_WIDTH, screenFit } from './render/fit.js';
 import { visible } from './render/visible.js';
 
 interface GlobalOptions {
   data?: string;
   lang?: string;
   color: boolean;
+  width?: string;
+  wide: boolean;
   debug: boolean;
 }
 
@@ -24,11 +27,14 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const program = new LocalizedCommand('plan', msg.cli);
   const contextOf = (): Context => {
     const global = program.opts<GlobalOptions>();
+    const width = widthOption(global.width, msg);
     return {
       io,
       lang,
       msg,
       colors: makeColors({ color: global.color, isTTY: io.isTTY, env: io.env }),
+      fit: screenFit({ columns: io.columns, env: io.env }, { width, wide: global.wide }),
+      width,
       dataDir: resolveDataDir(global.data, io.env, io.cwd),
       debug: global.debug,
     };
@@ -42,6 +48,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--data <dir>', msg.help.data)
     .addOption(new Option('--lang <lang>', msg.help.lang).choices(['zh', 'en']))
     .option('--no-color', msg.help.noColor)
+    .option('--width <columns>', msg.help.width)
+    .option('--wide', msg.help.wide, false)
     .option('--debug', msg.help.debug, false)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -281,6 +289,13 @@ function handleError(error: unknown, io: Io, debug: boolean, msg: Messages): Exi
   io.stderr(`plan: ${msg.internalError(detail)}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT.trouble;
+}
+
+/** --width as a number of columns; too narrow a width is refused rather than drawn unreadably. */
+function widthOption(value: string | undefined, msg: Messages): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < MIN_WIDTH) throw new PlanError(msg.badWidthOption(value, MIN_WIDTH));
+  return Number(value);
 }
 
 /** The value of `--name value` or `--name=value`, read before commander so messages use the right language. */

@@ -1,5 +1,6 @@
 import type { Lang, Messages } from './i18n/index.js';
 import type { Colors } from './render/color.js';
+import type { Fit } from './render/table.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
@@ -19,6 +20,10 @@ export interface Context {
   lang: Lang;
   msg: Messages;
   colors: Colors;
+  /** How screen output fits where it goes: a terminal, a pipe (see render/fit.ts). */
+  fit: Fit;
+  /** --width, when given: the line width of every text output, documents included. */
+  width: number | undefined;
   dataDir: string;
   debug: boolean;
 }

@@ -50,7 +50,7 @@ describe('7. a field cannot forge a line of output', () => {
   it('a newline or tab in a title is shown as \\n or \\t in status, tasks, owner and the report', async () => {
     const cwd = titled();
     for (const args of [['status', ...AS_OF], ['tasks', ...AS_OF], ['owner', '张伟', ...AS_OF], ['report', '--month', '2022-06']]) {
-      const { code, stdout } = await runCli(args, { cwd });
+      const { code, stdout } = await runCli(['--width', '300', ...args], { cwd });
       expect(code).toBe(0);
       expect(stdout).toContain(`正常标题\\n${forged}\\t尾`);
       expect(stdout.split('\n').filter((line) => line.startsWith('ZZ-99'))).toEqual([]);

@@ -130,7 +130,7 @@ describe('blocked and cancelled items', () => {
     const root = bundledCopy();
     const blocked = await runCli(['block', 'FX-04', '--reason', '等待市级资金下达', '--on', '2022-06-20'], { cwd: root });
     expect(blocked.code).toBe(0);
-    const result = await runCli(['--lang', 'zh', 'report', '--month', '2022-06'], { cwd: root });
+    const result = await runCli(['--lang', 'zh', '--width', '200', 'report', '--month', '2022-06'], { cwd: root });
     expect(result.stdout).toContain('全部 251 项工作事项中，已完成 0 项，逾期未完成 32 项，受阻 1 项，已取消 0 项，未到期 218 项');
     expect(result.stdout).toMatch(/五、受阻事项（1 项）\n.*\nFX-04 +扎实推进水库除险加固 +区水利局、各镇街 +2022-12-31\* +2022-06-20 +等待市级资金下达\n/);
     const json = JSON.parse((await runCli(['report', '--month', '2022-06', '--format', 'json'], { cwd: root })).stdout);

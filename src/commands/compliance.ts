@@ -17,6 +17,6 @@ export async function compliance(ctx: Context, options: ComplianceOptions): Prom
   const asOf = asOfDate(ctx, plan, options.asOf);
   const report = complianceReport(plan, asOf, positiveInteger(ctx, '--soon', options.soon, 14));
   if (options.format === 'json') ctx.io.stdout(renderJson(report));
-  else ctx.io.stdout(renderComplianceText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns }));
+  else ctx.io.stdout(renderComplianceText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit }));
   return EXIT.ok;
 }

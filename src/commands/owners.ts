@@ -30,7 +30,7 @@ export async function owners(ctx: Context, options: OwnersOptions): Promise<Exit
       ),
     );
   } else if (options.format === 'markdown') ctx.io.stdout(renderOwnersMarkdown(rows, ctx.msg, ctx.colors));
-  else ctx.io.stdout(renderOwnersText(rows, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns }));
+  else ctx.io.stdout(renderOwnersText(rows, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit }));
   return EXIT.ok;
 }
 
@@ -50,6 +50,6 @@ export async function owner(ctx: Context, typed: string, options: OwnerOptions):
   const horizon = positiveInteger(ctx, '--days', options.days, 30);
   const report = ownerReport(plan, itemsOfPlanAt(plan, asOf, soonDays), name, asOf, soonDays, horizon);
   if (options.format === 'json') ctx.io.stdout(renderJson(report));
-  else ctx.io.stdout(renderOwnerText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns }));
+  else ctx.io.stdout(renderOwnerText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit }));
   return EXIT.ok;
 }

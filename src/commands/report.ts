@@ -10,6 +10,7 @@ import { renderMonthlyHtml } from '../render/html-report.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
+import { documentWidth } from '../render/fit.js';
 import { checkDateSyntax, dateOption, loadPlan, monthInput, positiveInteger } from './shared.js';
 
 export interface ReportOptions {
@@ -49,7 +50,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
         ? renderMonthlyHtml(data, ctx.msg)
         : options.format === 'markdown'
         ? renderDocumentMarkdown(monthlyDocument(data, ctx.msg))
-        : renderDocumentText(monthlyDocument(data, ctx.msg), colors, options.out !== undefined ? undefined : ctx.io.columns);
+        : renderDocumentText(monthlyDocument(data, ctx.msg), colors, documentWidth(ctx.fit, { width: ctx.width, toFile: options.out !== undefined }));
   if (options.out === undefined) {
     ctx.io.stdout(text);
     return EXIT.ok;

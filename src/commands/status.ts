@@ -25,6 +25,6 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
   const filter = checkFilters(ctx, plan, { ...(options.domain !== undefined && { domain: options.domain }), ...(options.owner !== undefined && { owner: options.owner }) });
   const report = statusReport(plan, asOf, soonDays, filter);
   if (options.format === 'json') ctx.io.stdout(renderJson({ ...report, filter: { domain: filter.domain, owner: filter.owner } }));
-  else ctx.io.stdout(renderStatusText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.io.columns, overdueLimit: options.all ? Infinity : OVERDUE_SHOWN }));
+  else ctx.io.stdout(renderStatusText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit, overdueLimit: options.all ? Infinity : OVERDUE_SHOWN }));
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
 import { renderLocalizedCsv } from '../render/csv.js';
 import { formatDue, formatItemTitle, formatOwners, formatState } from '../render/format.js';
+import { wrapLines } from '../render/fit.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdownTable, renderTable, type Column } from '../render/table.js';
 import { STATE_CODES, STATE_WORDS_ZH, parseStateWords } from '../input/words.js';
@@ -65,7 +66,7 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
   const columns: Column[] = [
     { header: msg.col.id },
     { header: msg.col.title, flex: true },
-    { header: msg.col.owner },
+    { header: msg.col.owner, flex: true },
     { header: msg.col.due },
     { header: msg.col.state },
     { header: msg.col.days, align: 'right' },
@@ -76,7 +77,7 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
     return EXIT.ok;
   }
   const rows = items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), formatDue(i), formatState(i, msg, c), lateOrLeft(i)]);
-  ctx.io.stdout(renderTable(columns, rows, ctx.io.columns) + '\n' + msg.tasksFooter(items.length, asOf) + '\n');
+  ctx.io.stdout(wrapLines(renderTable(columns, rows, ctx.fit) + '\n' + msg.tasksFooter(items.length, asOf), ctx.fit.width) + '\n');
   return EXIT.ok;
 }
 

@@ -53,6 +53,7 @@ export const cliZh: typeof cliEn = {
     value: '数值',
     town: '镇街',
     n: '数量',
+    columns: '列数',
     word: '关键词',
     words: '关键词',
     what: '类别',

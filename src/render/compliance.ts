@@ -1,7 +1,8 @@
 import type { ComplianceReport } from '../compute/compliance.js';
 import type { Rate } from '../compute/items.js';
 import { formatRate, formatTargetGoal } from './format.js';
-import { headerLines, type TextOptions } from './status.js';
+import { wrapLines } from './fit.js';
+import { headerLines, widthOf, type TextOptions } from './status.js';
 import { renderTable } from './table.js';
 import { visible } from './text.js';
 
@@ -91,7 +92,7 @@ export function renderComplianceText(report: ComplianceReport, options: TextOpti
   out.push('', c.bold(msg.targetsHeading));
   out.push(
     renderTable(
-      [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.target }, { header: msg.col.figure }, { header: msg.col.state }],
+      [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.target, flex: true }, { header: msg.col.figure, flex: true }, { header: msg.col.state }],
       report.targets.map((x) => [
         x.id,
         visible(x.title),
@@ -103,5 +104,5 @@ export function renderComplianceText(report: ComplianceReport, options: TextOpti
     ),
   );
   if (report.targets.some((x) => x.state === 'no_figure')) out.push(msg.noFigureHint);
-  return out.join('\n') + '\n';
+  return wrapLines(out.join('\n'), widthOf(width)) + '\n';
 }

@@ -1,4 +1,5 @@
 import type { Colors } from './color.js';
+import { wrapLines } from './fit.js';
 import { markdownCell, markdownText } from './markdown.js';
 import { renderMarkdownTable, renderTable, type Column } from './table.js';
 
@@ -16,14 +17,20 @@ export interface Section {
 
 export type Block = { paragraph: string } | { table: { columns: Column[]; rows: string[][] } };
 
+/**
+ * The document as plain text for print or paste: paragraphs wrap at `width`, table cells wrap
+ * inside their columns, and no line ends in spaces.
+ */
 export function renderDocumentText(doc: ReportDocument, c: Colors, width: number | undefined): string {
   const out = [c.bold(doc.title), ...doc.lead, ''];
   for (const section of doc.sections) {
     out.push(c.bold(section.heading));
-    for (const block of section.blocks) out.push('paragraph' in block ? block.paragraph : renderTable(block.table.columns, block.table.rows, width));
+    for (const block of section.blocks) {
+      out.push('paragraph' in block ? block.paragraph : renderTable(block.table.columns, block.table.rows, { width, overflow: 'wrap' }));
+    }
     out.push('');
   }
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  return wrapLines(out.join('\n').replace(/\n+$/, ''), width) + '\n';
 }
 
 export function renderDocumentMarkdown(doc: ReportDocument): string {

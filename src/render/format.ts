@@ -17,9 +17,9 @@ export function formatOwners(item: Pick<ItemAt, 'owners' | 'leaders' | 'units'>,
   return names.length > 0 ? visible(names.join('、')) : msg.unassigned;
 }
 
-/** An item's title as shown in lists: occurrences carry their period. */
-export function formatItemTitle(item: ItemAt): string {
-  return visible(item.kind === 'occurrence' ? `${item.title}（${item.part}）` : item.title);
+/** An item's title as shown in lists beside its id, which already names an occurrence's period. */
+export function formatItemTitle(item: Pick<ItemAt, 'title'>): string {
+  return visible(item.title);
 }
 
 /** The item's state, coloured: overdue red, due soon yellow, done green. */

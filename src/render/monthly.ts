@@ -70,8 +70,8 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
                     columns: [
                       { header: msg.col.id },
                       { header: msg.col.title, flex: true },
-                      { header: msg.col.target },
-                      { header: msg.col.figure },
+                      { header: msg.col.target, flex: true },
+                      { header: msg.col.figure, flex: true },
                       { header: msg.col.periodEnd },
                       { header: msg.col.state },
                     ],
@@ -109,14 +109,14 @@ function listOrNone<T>(items: readonly T[], msg: Messages, table: (items: readon
 function itemTable<T extends ItemAt>(items: readonly T[], msg: Messages, extraColumns: Column[], extra: (item: T) => string[]): Block {
   return {
     table: {
-      columns: [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.owner }, { header: msg.col.due }, ...extraColumns],
+      columns: [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.owner, flex: true }, { header: msg.col.due }, ...extraColumns],
       rows: items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), formatDue(i), ...extra(i)]),
     },
   };
 }
 
 function completedTable(items: readonly CompletedItem[], msg: Messages): Block {
-  return itemTable(items, msg, [{ header: msg.col.completed }, { header: msg.col.notes }], (i) => [
+  return itemTable(items, msg, [{ header: msg.col.completed }, { header: msg.col.notes, flex: true }], (i) => [
     `${i.completed}${i.state === 'done_late' ? ` (${msg.monthly.late(i.daysLate)})` : ''}`,
     i.notes.length === 0 ? msg.none : visible(i.notes.map((n) => `${n.date} ${n.text}`).join('；')),
   ]);
@@ -130,7 +130,7 @@ function fellOverdueTable(items: readonly ItemAt[], msg: Messages): Block {
 }
 
 function blockedTable(items: readonly BlockedItem[], msg: Messages): Block {
-  return itemTable(items, msg, [{ header: msg.col.since }, { header: msg.col.reason }], (i) => [i.since ?? msg.monthly.unknownSince, i.reason === null ? msg.monthly.noReason : visible(i.reason)]);
+  return itemTable(items, msg, [{ header: msg.col.since }, { header: msg.col.reason, flex: true }], (i) => [i.since ?? msg.monthly.unknownSince, i.reason === null ? msg.monthly.noReason : visible(i.reason)]);
 }
 
 function domainTable(report: MonthlyReport, msg: Messages): Block {
@@ -170,7 +170,7 @@ function standardizationBlocks(report: MonthlyReport, msg: Messages): Block[] {
           { paragraph: m.certifiedHeading(report.certified.length) },
           {
             table: {
-              columns: [{ header: msg.col.id }, { header: msg.col.name, flex: true }, { header: msg.col.industry }, { header: msg.col.town }, { header: msg.col.certifiedOn }],
+              columns: [{ header: msg.col.id }, { header: msg.col.name, flex: true }, { header: msg.col.industry, flex: true }, { header: msg.col.town, flex: true }, { header: msg.col.certifiedOn }],
               rows: report.certified.map((e) => [e.id, visible(e.name), visible(e.industry), e.town === null ? msg.none : visible(e.town), e.certifiedOn]),
             },
           },

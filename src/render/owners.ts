@@ -2,7 +2,8 @@ import type { OwnerReport, OwnerRow } from '../compute/owners.js';
 import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
 import { formatItemTitle, formatRate } from './format.js';
-import { dueTable, overdueTable, type TextOptions } from './status.js';
+import { wrapLines } from './fit.js';
+import { dueTable, overdueTable, widthOf, type TextOptions } from './status.js';
 import { renderMarkdownTable, renderTable, type Column } from './table.js';
 import { visible } from './text.js';
 
@@ -64,5 +65,5 @@ export function renderOwnerText(report: OwnerReport, options: TextOptions): stri
         )
       : msg.none,
   );
-  return out.join('\n') + '\n';
+  return wrapLines(out.join('\n'), widthOf(width)) + '\n';
 }

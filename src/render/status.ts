@@ -3,14 +3,15 @@ import type { ReportBasis, StatusReport } from '../compute/status.js';
 import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
 import { formatDue, formatItemTitle, formatOwners, formatRate } from './format.js';
-import { renderTable, type Column } from './table.js';
+import { wrapLines } from './fit.js';
+import { renderTable, type Column, type Fit } from './table.js';
 import { visible } from './text.js';
 
 export interface TextOptions {
   msg: Messages;
   colors: Colors;
-  /** Terminal width; tables shrink their title column to fit. */
-  width: number | undefined;
+  /** Where the text goes: its width (a number or a Fit), to which tables and lines are fitted. */
+  width: Fit | number | undefined;
 }
 
 /** The one-screen answer to "where do we stand?". */
@@ -64,7 +65,12 @@ export function renderStatusText(report: StatusReport, options: TextOptions & { 
   out.push(msg.targetsLine(count('met'), count('missed'), count('in_progress'), count('no_figure')), '');
 
   out.push(...footnotes(report, msg));
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  return wrapLines(out.join('\n').replace(/\n+$/, ''), widthOf(width)) + '\n';
+}
+
+/** The line width of a fit given as a number or a Fit. */
+export function widthOf(fit: Fit | number | undefined): number | undefined {
+  return typeof fit === 'number' ? fit : fit?.width;
 }
 
 export function headerLines(report: ReportBasis, msg: Messages, c: Colors): string[] {
@@ -76,12 +82,12 @@ export function headerLines(report: ReportBasis, msg: Messages, c: Colors): stri
 }
 
 /** Table of overdue items: id, domain, title, owner, due, days late. */
-export function overdueTable(items: readonly ItemAt[], msg: Messages, c: Colors, width: number | undefined): string {
+export function overdueTable(items: readonly ItemAt[], msg: Messages, c: Colors, width: Fit | number | undefined): string {
   const columns: Column[] = [
     { header: msg.col.id },
     { header: msg.col.domain },
     { header: msg.col.title, flex: true },
-    { header: msg.col.owner },
+    { header: msg.col.owner, flex: true },
     { header: msg.col.due },
     { header: msg.col.daysLate, align: 'right' },
   ];
@@ -93,9 +99,9 @@ export function overdueTable(items: readonly ItemAt[], msg: Messages, c: Colors,
 }
 
 /** Table of items still to come: id, title, owner, due. */
-export function dueTable(items: readonly ItemAt[], msg: Messages, c: Colors, width: number | undefined): string {
+export function dueTable(items: readonly ItemAt[], msg: Messages, c: Colors, width: Fit | number | undefined): string {
   return renderTable(
-    [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.owner }, { header: msg.col.due }],
+    [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.owner, flex: true }, { header: msg.col.due }],
     items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), i.state === 'due_soon' ? c.yellow(formatDue(i)) : formatDue(i)]),
     width,
   );

@@ -5,6 +5,7 @@ export { visible, visibleLines } from './visible.js';
 // Emoji, joiners, variation selectors and combining marks need measuring by grapheme.
 // eslint-disable-next-line no-control-regex
 const COMPLEX = /[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\u{1f000}-\u{1faff}\u{e0000}-\u{e007f}]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 let segmenter: Intl.Segmenter | undefined;
 
@@ -14,6 +15,7 @@ let segmenter: Intl.Segmenter | undefined;
  * by grapheme, an emoji counting two.
  */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   if (!COMPLEX.test(text)) return codePointsWidth(text);
   segmenter ??= new Intl.Segmenter();
   let width = 0;
