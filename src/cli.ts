@@ -64,8 +64,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   program
     .command('check')
     .description(msg.help.check)
-    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json', 'github', 'sarif']).default('text'))
     .option('--strict', msg.help.strict, false)
+    .option('-q, --quiet', msg.help.quiet, false)
+    .option('--changed <ref>', msg.help.changed)
+    .option('--only-changed', msg.help.onlyChanged, false)
     .action(async (options) => {
       const { check } = await import('./commands/check.js');
       exitCode = await check(contextOf(), options);

@@ -1,3 +1,4 @@
+import { closest } from '../compute/closest.js';
 import { relative } from 'node:path';
 import { isKnownOwner } from '../compute/filter.js';
 import type { Context } from '../context.js';
@@ -157,13 +158,4 @@ export function checkFilters<F extends { domain?: string; owner?: string; unit?:
   return resolved;
 }
 
-/** Up to three names that share the most characters with the query. */
-export function closest(query: string, names: readonly string[]): string[] {
-  const chars = new Set(query);
-  return names
-    .map((name) => ({ name, score: [...new Set(name)].filter((ch) => chars.has(ch)).length }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 3)
-    .map((x) => x.name);
-}
+export { closest };

@@ -113,15 +113,15 @@ export const en = {
   // cross-file rules
   duplicateId: (id: string, where: string) => `id ${id} is already used at ${where}`,
   taskIdPrefix: (id: string, domain: string) => `task id ${id} must start with the domain id ${domain}-`,
-  unknownPerson: (name: string) => `"${name}" is not listed under people in people.yaml`,
-  unknownUnit: (name: string) => `"${name}" is not listed under units in people.yaml`,
+  unknownPerson: (name: string, near: string) => `"${name}" is not listed under people in people.yaml` + (near ? `; did you mean ${near}?` : ''),
+  unknownUnit: (name: string, near: string) => `"${name}" is not listed under units in people.yaml` + (near ? `; did you mean ${near}?` : ''),
   personAsUnit: (name: string) => `"${name}" is a unit in people.yaml, not a person`,
-  unknownTown: (name: string) => `town "${name}" is not listed in towns.yaml`,
+  unknownTown: (name: string, near: string) => `town "${name}" is not listed in towns.yaml` + (near ? `; did you mean ${near}?` : ''),
   invisibleInName: (name: string, code: string) => `"${name}" contains the invisible character ${code}; delete it, or it names someone else than it seems`,
   lookAlikeName: (name: string, other: string) => `"${name}" differs from "${other}" only by invisible characters or spaces: one person or unit, or two that must be told apart?`,
   duplicateName: (name: string) => `"${name}" is listed twice`,
   dateOutsidePeriod: (date: string, start: string, end: string) =>
-    `date ${date} is far outside the plan period ${start} – ${end}`,
+    `date ${date} is outside the plan period ${start} – ${end}; check the year`,
   periodReversed: (start: string, end: string) => `plan period ends (${end}) before it starts (${start})`,
   milestoneAfterDue: (id: string, due: string, taskDue: string) =>
     `milestone ${id} is due ${due}, after its task's due date ${taskDue}`,
@@ -148,6 +148,18 @@ export const en = {
   summaryClean: (files: number) => `no problems found in ${files} files`,
   summary: (errors: number, warnings: number, files: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${files} files`,
+  summaryHidden: (summary: string, parts: string[]) => `${summary} (${parts.join('; ')})`,
+  hiddenQuiet: (n: number) => `${n} ${n === 1 ? 'warning' : 'warnings'} hidden by --quiet`,
+  hiddenOff: (n: number) => `${n} turned off in plan.yaml`,
+  hiddenUnchanged: (n: number) => `${n} in unchanged files hidden by --only-changed`,
+  githubMore: (errors: number, warnings: number, where: string) =>
+    `${errors + warnings} more problems (${errors} errors, ${warnings} warnings) than GitHub shows as annotations; ${where}`,
+  githubMoreWhere: (summary: boolean): string => (summary ? 'all of them are in the job summary and the log below' : 'all of them are in the log below'),
+  stepSummaryTitle: 'plan check',
+  stepSummaryColumns: ['', 'file', 'line', 'column', 'rule', 'message'] as string[],
+  stepSummaryClean: 'No problems found.',
+  gitChangedFailed: (ref: string, reason: string) => `--changed ${ref}: cannot list the files changed since ${ref}: ${reason}`,
+  onlyChangedNeedsRef: '--only-changed needs --changed REF',
   severity: { error: 'error', warning: 'warning' } as Record<string, string>,
   moreDiagnostics: (count: number, file: string) => `… ${count} more problems in ${file} not shown`,
   fixDataFirst: 'the data has errors; run `plan check` to see them',
@@ -534,6 +546,9 @@ export const en = {
     townName: 'town or park as named in towns.yaml',
     achieved: 'enterprises standardized so far this year',
     aboveScale: 'of which above-scale (规上)',
+    quiet: 'print errors only (the summary counts the warnings not shown)',
+    changed: 'list first the problems in files changed since this git ref (e.g. origin/main)',
+    onlyChanged: 'with --changed: print only the problems in the changed files',
     strict: 'fail on warnings too',
   },
 };

@@ -60,6 +60,103 @@ export interface PlanFile {
    * Dated remarks about the plan as a whole.
    */
   notes?: Note[];
+  /**
+   * How plan check reports each rule: error (fails the run), warning (reported; fails only under --strict) or off. Rules not listed keep their default. Syntax, encoding and schema problems are always errors.
+   */
+  checks?: {
+    /**
+     * A file in the data folder that is not one of the data files (it is ignored).
+     */
+    'unknown-file'?: 'error' | 'warning' | 'off';
+    /**
+     * A number written with a leading zero, such as 08, which loses the zero.
+     */
+    'leading-zero'?: 'error' | 'warning' | 'off';
+    /**
+     * A full-width comma (，) or 、 between the items of a [...] list, which makes them one item.
+     */
+    'fullwidth-comma'?: 'error' | 'warning' | 'off';
+    /**
+     * An id (domain, task, target, enterprise, milestone) used twice.
+     */
+    'unique-id'?: 'error' | 'warning' | 'off';
+    /**
+     * A person, unit or town listed twice.
+     */
+    'unique-name'?: 'error' | 'warning' | 'off';
+    /**
+     * A task or target id that does not start with its domain id.
+     */
+    'task-id'?: 'error' | 'warning' | 'off';
+    /**
+     * An owner or leader not listed under people in people.yaml.
+     */
+    'unknown-person'?: 'error' | 'warning' | 'off';
+    /**
+     * A unit not listed under units in people.yaml.
+     */
+    'unknown-unit'?: 'error' | 'warning' | 'off';
+    /**
+     * An enterprise's town not listed in towns.yaml.
+     */
+    'unknown-town'?: 'error' | 'warning' | 'off';
+    /**
+     * A name holding an invisible character (zero-width space, BOM…).
+     */
+    'invisible-character'?: 'error' | 'warning' | 'off';
+    /**
+     * Two names in people.yaml that differ only by invisible characters or spaces.
+     */
+    'look-alike-name'?: 'error' | 'warning' | 'off';
+    /**
+     * A task that names no owner, leader or unit.
+     */
+    'no-owner'?: 'error' | 'warning' | 'off';
+    /**
+     * A milestone due after its task.
+     */
+    'milestone-after-due'?: 'error' | 'warning' | 'off';
+    /**
+     * A done task without a completed date, or a completed date on a task that is not done.
+     */
+    'done-without-date'?: 'error' | 'warning' | 'off';
+    /**
+     * A recurring duty's done key of the wrong form for how often it repeats.
+     */
+    'occurrence-key'?: 'error' | 'warning' | 'off';
+    /**
+     * A recurring duty's done key for a period it does not have (2022-W53, or outside the plan period or its season).
+     */
+    'occurrence-period'?: 'error' | 'warning' | 'off';
+    /**
+     * by_day on a duty that does not repeat monthly.
+     */
+    'by-day'?: 'error' | 'warning' | 'off';
+    /**
+     * A recurring duty's season that ends before it starts.
+     */
+    season?: 'error' | 'warning' | 'off';
+    /**
+     * A plan period that ends before it starts.
+     */
+    'plan-period'?: 'error' | 'warning' | 'off';
+    /**
+     * A date outside the plan period.
+     */
+    'date-range'?: 'error' | 'warning' | 'off';
+    /**
+     * A town's above-scale target above its total, or set without a total.
+     */
+    'town-target'?: 'error' | 'warning' | 'off';
+    /**
+     * A target whose direction needs a value and has none.
+     */
+    'target-value'?: 'error' | 'warning' | 'off';
+    /**
+     * A certified enterprise without its expiry month.
+     */
+    'certified-expiry'?: 'error' | 'warning' | 'off';
+  };
 }
 /**
  * A dated remark about progress, e.g. what was done or why something is late.

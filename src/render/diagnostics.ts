@@ -5,12 +5,51 @@ import type { Colors } from './color.js';
 import { escapeControls } from './json.js';
 import { displayWidth, visible } from './text.js';
 
-export type DiagnosticFormat = 'text' | 'json' | 'github';
+export type DiagnosticFormat = 'text' | 'json' | 'github' | 'sarif';
+
+/** Problems found but not printed, for the summary line. */
+export interface Hidden {
+  /** Warnings left out by --quiet. */
+  quiet: number;
+  /** Problems of rules turned off in plan.yaml. */
+  off: number;
+  /** Problems in unchanged files left out by --only-changed. */
+  unchanged: number;
+}
+
+export const NOTHING_HIDDEN: Hidden = { quiet: 0, off: 0, unchanged: 0 };
+
+/** The summary line: counts of what is shown, then of what is not. */
+export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: number, hidden: Hidden, msg: Messages, c: Colors): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const notShown = [
+    hidden.quiet > 0 ? msg.hiddenQuiet(hidden.quiet) : '',
+    hidden.off > 0 ? msg.hiddenOff(hidden.off) : '',
+    hidden.unchanged > 0 ? msg.hiddenUnchanged(hidden.unchanged) : '',
+  ].filter(Boolean);
+  if (notShown.length === 0) return errors + warnings === 0 ? c.green(msg.summaryClean(fileCount)) : msg.summary(errors, warnings, fileCount);
+  return msg.summaryHidden(msg.summary(errors, warnings, fileCount), notShown);
+}
 
 /** Compiler-style lines: `file:line:col  error  message  [rule]`, then the source line and a caret. */
-export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], fileCount: number, msg: Messages, c: Colors): string {
+export function renderDiagnosticsText(
+  diagnostics: readonly Diagnostic[],
+  fileCount: number,
+  msg: Messages,
+  c: Colors,
+  hidden: Hidden = NOTHING_HIDDEN,
+): string {
   const out: string[] = [];
-  for (const d of diagnostics) {
+  for (const d of diagnostics) out.push(...diagnosticLines(d, msg, c));
+  if (out.length > 0) out.push('');
+  out.push(summaryLine(diagnostics, fileCount, hidden, msg, c));
+  return out.join('\n') + '\n';
+}
+
+/** One diagnostic as the text format prints it: the located message, then the source line and a caret. */
+function diagnosticLines(d: Diagnostic, msg: Messages, c: Colors): string[] {
+  const out: string[] = [];
+  {
     const severity = d.severity === 'error' ? c.red(msg.severity.error!) : c.yellow(msg.severity.warning!);
     // The file name comes from the folder listing: it can hold control characters too.
     out.push(`${c.bold(`${visible(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${visible(cappedMessage(d.message))}  ${c.dim(`[${d.rule}]`)}`);
@@ -21,10 +60,7 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], fileCo
       out.push(`${' '.repeat(gutter.length)} ${c.dim('|')} ${' '.repeat(displayWidth(before))}${c.red('^')}`);
     }
   }
-  const { errors, warnings } = countBySeverity(diagnostics);
-  if (out.length > 0) out.push('');
-  out.push(errors + warnings === 0 ? c.green(msg.summaryClean(fileCount)) : msg.summary(errors, warnings, fileCount));
-  return out.join('\n') + '\n';
+  return out;
 }
 
 /** Lines longer than this many characters are shown as a window around the column. */
@@ -52,11 +88,28 @@ export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[]): strin
   return escapeControls(JSON.stringify(rows, null, 2)) + '\n';
 }
 
-/** GitHub Actions workflow commands, which show up as annotations on the changed lines. */
-export function renderDiagnosticsGithub(diagnostics: readonly Diagnostic[]): string {
+/** GitHub shows this many error and this many warning annotations of one step, and drops the rest silently. */
+export const GITHUB_ANNOTATIONS_PER_SEVERITY = 10;
+
+/**
+ * GitHub Actions workflow commands, which show up as annotations on the changed lines: errors
+ * first, as many of each severity as GitHub shows; then one notice with the count of the rest,
+ * which follow as plain lines in the log.
+ */
+export function renderDiagnosticsGithub(diagnostics: readonly Diagnostic[], msg: Messages, summaryWritten: boolean): string {
   const property = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return diagnostics
-    .map((d) => `::${d.severity} file=${property(visible(d.file))},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(visible(cappedMessage(d.message)))}\n`)
-    .join('');
+  const annotation = (d: Diagnostic) =>
+    `::${d.severity} file=${property(visible(d.file))},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(visible(cappedMessage(d.message)))}\n`;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  const rest = [...errors.slice(GITHUB_ANNOTATIONS_PER_SEVERITY), ...warnings.slice(GITHUB_ANNOTATIONS_PER_SEVERITY)];
+  let out = [...errors.slice(0, GITHUB_ANNOTATIONS_PER_SEVERITY), ...warnings.slice(0, GITHUB_ANNOTATIONS_PER_SEVERITY)].map(annotation).join('');
+  if (rest.length > 0) {
+    const { errors: moreErrors, warnings: moreWarnings } = countBySeverity(rest);
+    out += `::notice title=plan check::${data(msg.githubMore(moreErrors, moreWarnings, msg.githubMoreWhere(summaryWritten)))}\n`;
+    // Plain lines: GitHub keeps them in the log (a workflow command beyond the cap would vanish).
+    out += rest.map((d) => `${visible(d.file)}:${d.line}:${d.column}  ${msg.severity[d.severity]}  ${visible(cappedMessage(d.message))}  [${d.rule}]\n`).join('');
+  }
+  return out;
 }

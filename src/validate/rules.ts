@@ -1,16 +1,15 @@
 import type { Messages } from '../i18n/index.js';
 import { diagnosticAtPath, linePosition, offsetOf, type PathSegment, type SourceFile } from '../load/source-file.js';
 import { occurrencesOf } from '../compute/occurrences.js';
-import { addDays, isCalendarDate } from '../model/dates.js';
+import { isCalendarDate } from '../model/dates.js';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { nameKey } from '../model/names.js';
 import { nameWarnings } from './names.js';
 import { inexactNumbers } from './figures.js';
-
-/** How far outside the plan period a date may lie before it is taken for a typo. */
-const PERIOD_SLACK_DAYS = 366;
+import { RULES, RuleSettings } from './registry.js';
+import { didYouMean } from '../compute/closest.js';
 
 const RECURRENCE_KEY: Record<string, RegExp> = {
   week: /^\d{4}-W\d{2}$/,
@@ -23,18 +22,29 @@ const RECURRENCE_KEY: Record<string, RegExp> = {
 
 export type Report = (file: SourceFile, path: PathSegment[], rule: string, message: string, severity?: Severity, atKey?: boolean) => void;
 
+/** A file with the data the rules read: its own, or what is left of it once the values its schema rejects are removed. */
+export interface CheckedFile {
+  file: SourceFile;
+  data: unknown;
+  /** Where values the schema rejected were removed from `data`. */
+  removed?: readonly PathSegment[][];
+}
+
 /**
- * Rules that span files or need more than a schema can say. Files must already match their schemas.
- * Without `warnings`, only errors are reported (finding a warning's position costs a full parse).
+ * Rules that span files or need more than a schema can say. The data must match the schemas.
+ * `settings` decides each diagnostic's severity; a dropped one is never placed (placing costs a full parse).
  */
-export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages, warnings = true): Diagnostic[] {
+export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Messages, settings = new RuleSettings()): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (file, path, rule, message, severity = 'error', atKey = false) => {
-    if (severity === 'warning' && !warnings) return;
-    diagnostics.push(diagnosticAtPath(file, path, severity, rule, message, atKey));
+  const removed = new Map(files.map((f) => [f.file, f.removed ?? []]));
+  const report: Report = (file, path, rule, message, emitted = 'error', atKey = false) => {
+    // A rule that weighs an item as a whole would misjudge one that lost a wrong value: its schema error says enough.
+    if (RULES[rule]?.wholeItem && removed.get(file)?.some((gone) => sameItem(gone, path))) return;
+    const severity = settings.severityOf(rule, emitted);
+    if (severity !== undefined) diagnostics.push(diagnosticAtPath(file, path, severity, rule, message, atKey));
   };
 
-  const ofKind = <T>(kind: SourceFile['kind']) => files.filter((f) => f.kind === kind).map((f) => ({ file: f, data: f.data as T }));
+  const ofKind = <T>(kind: SourceFile['kind']) => files.filter((f) => f.file.kind === kind).map((f) => ({ file: f.file, data: f.data as T }));
   const plan = ofKind<PlanFile>('plan')[0];
   const people = ofKind<PeopleFile>('people')[0];
   const towns = ofKind<TownsFile>('towns')[0];
@@ -48,16 +58,16 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
 
   if (people && unitNames) {
     people.data.people.forEach((person, i) => {
-      if (person.unit !== undefined && !unitNames.has(nameKey(person.unit))) report(people.file, ['people', i, 'unit'], 'unknown-unit', msg.unknownUnit(person.unit));
+      if (person.unit !== undefined && !unitNames.has(nameKey(person.unit))) report(people.file, ['people', i, 'unit'], 'unknown-unit', msg.unknownUnit(person.unit, suggestion(person.unit, unitNames)));
     });
   }
-  if (warnings) nameWarnings(people, domains, report, msg);
+  nameWarnings(people, domains, report, msg);
   if (towns) checkTowns(towns.file, towns.data, report, msg);
   for (const { file, data } of rosters) {
     data.enterprises.forEach((enterprise, i) => {
       ids.claim(enterprise.id, file, ['enterprises', i, 'id']);
       if (enterprise.town !== undefined && townNames && !townNames.has(nameKey(enterprise.town))) {
-        report(file, ['enterprises', i, 'town'], 'unknown-town', msg.unknownTown(enterprise.town));
+        report(file, ['enterprises', i, 'town'], 'unknown-town', msg.unknownTown(enterprise.town, suggestion(enterprise.town, townNames)));
       }
       if (enterprise.status === 'certified' && enterprise.expires === undefined) {
         report(file, ['enterprises', i], 'certified-expiry', msg.certifiedWithoutExpiry, 'warning');
@@ -78,9 +88,10 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
         names?.forEach((name, k) => {
           if (known && !known.has(nameKey(name))) report(file, at(key, k), key === 'units' ? 'unknown-unit' : 'unknown-person', unknown(name));
         });
-      check(task.owners, 'owners', personNames, (n) => (unitNames?.has(nameKey(n)) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
-      check(task.leaders, 'leaders', personNames, (n) => (unitNames?.has(nameKey(n)) ? msg.personAsUnit(n) : msg.unknownPerson(n)));
-      check(task.units, 'units', unitNames, msg.unknownUnit);
+      const unknownPerson = (n: string) => (unitNames?.has(nameKey(n)) ? msg.personAsUnit(n) : msg.unknownPerson(n, suggestion(n, personNames)));
+      check(task.owners, 'owners', personNames, unknownPerson);
+      check(task.leaders, 'leaders', personNames, unknownPerson);
+      check(task.units, 'units', unitNames, (n) => msg.unknownUnit(n, suggestion(n, unitNames)));
       if (!task.owners?.length && !task.leaders?.length && !task.units?.length) {
         report(file, at('id'), 'no-owner', msg.noOwner(task.id), 'warning');
       }
@@ -123,12 +134,12 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
     });
   }
 
-  for (const file of files) diagnostics.push(...inexactNumbers(file, msg));
+  for (const { file } of files) diagnostics.push(...inexactNumbers(file, msg));
 
   if (plan) {
     const { start, end } = plan.data.period;
     if (start > end) report(plan.file, ['period', 'end'], 'plan-period', msg.periodReversed(start, end));
-    else for (const file of files) checkDatesNearPeriod(file, file.data, start, end, report, msg);
+    else for (const { file, data } of files) if (file.kind !== 'plan') checkDatesInPeriod(file, data, start, end, report, msg);
   }
   return diagnostics;
 }
@@ -137,6 +148,19 @@ export function crossFileDiagnostics(files: readonly SourceFile[], msg: Messages
 function isRealPeriod(key: string): boolean {
   const week = /^(\d{4})-W(\d{2})$/.exec(key);
   return !week || (Number(week[2]) >= 1 && Number(week[2]) <= getISOWeeksInYear(new Date(Number(week[1]), 5, 1)));
+}
+
+/** Whether two paths lie in the same list item (a task, a milestone), or one in an item holding the other. */
+function sameItem(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  const item = (path: readonly PathSegment[]) => path.slice(0, path.findLastIndex((s) => typeof s === 'number') + 1);
+  const [x, y] = [item(a), item(b)];
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  return shorter.every((segment, i) => longer[i] === segment);
+}
+
+/** The likely meant names, joined for a message ("" when none is close). */
+function suggestion(name: string, known: ReadonlySet<string> | undefined): string {
+  return known ? didYouMean(name, known).join('、') : '';
 }
 
 /** Remembers where each id was first used, and reports any later use. */
@@ -194,13 +218,14 @@ function checkTarget(file: SourceFile, path: PathSegment[], target: Target, doma
   if (needsValue && target.value === undefined) report(file, path, 'target-value', msg.targetNeedsValue(target.direction));
 }
 
-/** Any date in any file far outside the plan period is almost certainly a typo (2202 for 2022). */
-function checkDatesNearPeriod(file: SourceFile, data: unknown, start: string, end: string, report: Report, msg: Messages): void {
-  const earliest = addDays(start, -PERIOD_SLACK_DAYS);
-  const latest = addDays(end, PERIOD_SLACK_DAYS);
+/**
+ * A date outside the plan period is most often a typo (2021 or 2023 for 2022); it may also be real
+ * (a certificate that expires the next year), so it is a warning that names the period.
+ */
+function checkDatesInPeriod(file: SourceFile, data: unknown, start: string, end: string, report: Report, msg: Messages): void {
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === 'string') {
-      if (isCalendarDate(value) && (value < earliest || value > latest)) report(file, path, 'date-range', msg.dateOutsidePeriod(value, start, end));
+      if (isCalendarDate(value) && (value < start || value > end)) report(file, path, 'date-range', msg.dateOutsidePeriod(value, start, end), 'warning');
     } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
     else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };

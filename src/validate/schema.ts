@@ -36,10 +36,14 @@ function validators(): Record<FileKind, ValidateFunction> {
   return compiled;
 }
 
-/** Checks one parsed file against its schema; every error points at the offending node. */
-export function schemaDiagnostics(file: SourceFile, msg: Messages): Diagnostic[] {
+/**
+ * Checks one parsed file against its schema; every error points at the offending node. `usable` is
+ * the file's data without the values that are wrong (at the paths `removed`), when that is enough
+ * to make it valid (so the rules across files can still run on it), else undefined.
+ */
+export function schemaDiagnostics(file: SourceFile, msg: Messages): { diagnostics: Diagnostic[]; usable: unknown; removed: PathSegment[][] } {
   const validate = validators()[file.kind];
-  if (validate(file.data)) return [];
+  if (validate(file.data)) return { diagnostics: [], usable: file.data, removed: [] };
   const errors = (validate.errors ?? []).filter((e) => !isNestedPropertyNameError(e));
   // The first ones in the file are shown; the count of the rest comes after them, at the last one shown.
   const all = sortDiagnostics(onePerPosition(errors.map((error) => toDiagnostic(file, error, msg))));
@@ -48,7 +52,48 @@ export function schemaDiagnostics(file: SourceFile, msg: Messages): Diagnostic[]
     const last = diagnostics[diagnostics.length - 1]!;
     diagnostics.push({ ...last, rule: 'schema', message: msg.moreDiagnostics(all.length - MAX_ERRORS_PER_FILE, file.path), trailer: true });
   }
-  return diagnostics;
+  return { diagnostics, ...withoutWrongValues(file.data, errors, validate) };
+}
+
+/** Rounds of removing wrong values before giving up: each round climbs one level where a removal left a key missing. */
+const PRUNE_ROUNDS = 4;
+
+/**
+ * A copy of `data` without the values the schema rejects, or undefined. Each wrong value goes with the
+ * nearest key of a mapping that holds it (an item of a list takes the whole key with it, so the other
+ * items keep their indices and positions); a missing required key takes its mapping. Whatever
+ * remains must pass the schema.
+ */
+function withoutWrongValues(data: unknown, firstErrors: readonly ErrorObject[], validate: ValidateFunction): { usable: unknown; removed: PathSegment[][] } {
+  const copy = structuredClone(data);
+  const removed: PathSegment[][] = [];
+  let errors = firstErrors;
+  for (let round = 0; round < PRUNE_ROUNDS; round++) {
+    for (const error of errors) {
+      const path = parsePointer(error.instancePath);
+      if (error.keyword === 'additionalProperties' || error.keyword === 'propertyNames') {
+        path.push(String(error.params.additionalProperty ?? error.params.propertyName));
+      }
+      const gone = removeNearestKey(copy, path);
+      if (gone) removed.push(gone);
+    }
+    if (validate(copy)) return { usable: copy, removed };
+    errors = validate.errors ?? [];
+  }
+  return { usable: undefined, removed };
+}
+
+/** Removes the nearest mapping key at or above `path`; returns the path removed. */
+function removeNearestKey(data: unknown, path: PathSegment[]): PathSegment[] | undefined {
+  for (let end = path.length; end > 0; end--) {
+    const key = path[end - 1]!;
+    const holder = valueAt(data, path.slice(0, end - 1));
+    if (typeof key === 'string' && holder !== null && typeof holder === 'object' && !Array.isArray(holder)) {
+      delete (holder as Record<string, unknown>)[key];
+      return path.slice(0, end);
+    }
+  }
+  return undefined;
 }
 
 // A key can break two keywords at once (propertyNames and additionalProperties); say it once.
