@@ -1,5 +1,5 @@
 import { isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
-import type { PathSegment } from '../load/source-file.js';
+import { READING, type PathSegment } from '../load/source-file.js';
 
 /**
  * Serialises an edited document in the style of the original text: its indentation, whether list
@@ -23,7 +23,8 @@ export function stringifyLike(doc: Document, original: string): string {
  */
 export function editedText(original: string, edited: Document): string {
   const updated = stringifyLike(edited, original);
-  const canonical = stringifyLike(parseDocument(original), original);
+  // Read as check reads it: with known tags resolved, !!binary would be re-folded (and fails at lineWidth 0).
+  const canonical = stringifyLike(parseDocument(original, READING), original);
   if (canonical === original) return updated;
   const before = canonical.split('\n');
   const after = updated.split('\n');

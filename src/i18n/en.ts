@@ -79,6 +79,14 @@ export const en = {
   yamlVersionIgnored: (version: string) => `%YAML ${version} is ignored: data files are read as YAML 1.2 (yes and no are text, 010 is 10)`,
   unknownTag: (tag: string) => `the tag ${tag} is not supported and is ignored; remove it`,
   strayDash: 'a list item ("- ") cannot start here; check its indentation against the lines above',
+  conflictMarker: (marker: string, middle: number | undefined, end: number | undefined) =>
+    `Git conflict marker "${marker}": a merge left both versions here` +
+    (middle !== undefined && end !== undefined ? ` (the other side after line ${middle}, the end at line ${end})` : '') +
+    '; keep the right lines and delete the marker lines <<<<<<<, ======= and >>>>>>>',
+  fullwidthColon: (key: string) => `full-width colon "：" after ${key}: YAML needs the ASCII colon and a space, "${key}: "`,
+  missingSpace: (key: string) => `no space after "${key}:": YAML reads it as text, not as a key; write "${key}: " with a space`,
+  fullwidthComma: (item: string, ch: string) =>
+    `"${ch}" does not separate list items, so "${item}" is one item; separate them with an ASCII comma ","`,
   duplicateKey: (key: string) => `duplicate key "${key}"`,
   aliasLimit: (alias: string, limit: number) =>
     `alias *${alias} expands to too many values (a "billion laughs" document?); at most ${limit} alias expansions are allowed`,

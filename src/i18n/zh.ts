@@ -59,6 +59,13 @@ export const zh: typeof en = {
   yamlVersionIgnored: (version) => `已忽略 %YAML ${version}：数据文件一律按 YAML 1.2 读取（yes、no 是文字，010 是 10）`,
   unknownTag: (tag) => `不支持标签 ${tag}，已忽略；请删除`,
   strayDash: '此处不能开始列表项（“- ”），请对照上面几行检查缩进',
+  conflictMarker: (marker, middle, end) =>
+    `Git 冲突标记“${marker}”：合并时两个版本都留在了这里` +
+    (middle !== undefined && end !== undefined ? `（另一版本从第 ${middle} 行后开始，到第 ${end} 行结束）` : '') +
+    '；保留正确的行，删除 <<<<<<<、=======、>>>>>>> 这几行标记',
+  fullwidthColon: (key) => `${key} 后面是全角冒号“：”：YAML 要求半角冒号加空格，应写作“${key}: ”`,
+  missingSpace: (key) => `“${key}:”后面缺少空格：YAML 会把它当作文本而不是键；应写作“${key}: ”（冒号后加空格）`,
+  fullwidthComma: (item, ch) => `“${ch}”不能分隔列表项，“${item}”被当成了一项；请用半角逗号“,”分隔`,
   duplicateKey: (key) => `重复的键“${key}”`,
   aliasLimit: (alias, limit) => `别名 *${alias} 展开后的值过多（可能是“十亿笑声”攻击文件）；别名展开最多 ${limit} 次`,
   emptyFile: '文件为空',

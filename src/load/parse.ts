@@ -1,18 +1,13 @@
-import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { isAlias, isCollection, isPair, isScalar, Lexer, Parser, visit, type Document, type Node } from 'yaml';
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
+import { readFast } from './fast-path.js';
+import { conflictMarkers, flowListCommas, keySlips, type Slip } from './slips.js';
 import { diagnosticAtOffset, documentOf, type FileKind, type SourceFile } from './source-file.js';
 
 /** Deeper nesting than this is refused before parsing: the parser can exhaust memory on it. */
 export const MAX_DEPTH = 64;
 const MAX_ALIASES = 100;
-
-/**
- * Text the fast parser reads exactly as the `yaml` package does. Anchors, aliases, tags, tabs and
- * a few number forms (0b101, 1_000) are where the two differ; such files take the careful path.
- */
-const FAST_PATH_UNSAFE = /(?:^|[\s[{,])[&*!]\S|^%|\t|<<|(?:^|[:[,-])[ ]*[-+]?(?:0b[01]+|\d+(?:_\d+)+)[ ]*(?:$|[,\]#])/m;
 
 /** Characters YAML does not allow in a stream (everything outside c-printable). */
 // eslint-disable-next-line no-control-regex
@@ -41,19 +36,19 @@ export function parseSource(
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     return { file, diagnostics: [diagnosticAtOffset(file, control.index, 'error', 'yaml-syntax', msg.yamlSyntax(msg.controlCharacter(code)))] };
   }
+  // A merge conflict left in the file confuses the parser into reporting the line after it, if anything.
+  const conflicts = conflictMarkers(text);
+  if (conflicts.length > 0) return { file, diagnostics: conflicts.map((slip) => slipDiagnostic(file, slip, msg)) };
   // Before any parser: both recurse once per level, and a deep enough document can abort the process.
   const tooDeep = tooDeepAt(text);
   if (tooDeep !== undefined) {
     return { file, diagnostics: [diagnosticAtOffset(file, tooDeep, 'error', 'yaml-syntax', msg.tooDeep(MAX_DEPTH))] };
   }
-  if (!FAST_PATH_UNSAFE.test(text)) {
-    try {
-      file.data = loadFast(text, { schema: CORE_SCHEMA });
-      if (file.data === null || file.data === undefined) return { file, diagnostics: emptyFile(file, msg) };
-      return { file, diagnostics: leadingZeros(file, msg) };
-    } catch {
-      file.data = undefined;
-    }
+  const fast = readFast(text);
+  if (fast) {
+    file.data = fast.data;
+    if (file.data === null || file.data === undefined) return { file, diagnostics: emptyFile(file, msg) };
+    return { file, diagnostics: [...leadingZeros(file, msg), ...listCommas(file, msg)] };
   }
   return parseCarefully(file, msg);
 }
@@ -66,7 +61,10 @@ function parseCarefully(file: SourceFile, msg: Messages): { file: SourceFile; di
   // A mis-indented line shows first as a key spanning two lines; that reading points at the right line.
   const first = doc.errors[0];
   const error = doc.errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === first?.pos[0]) ?? first;
-  if (error) diagnostics.push(syntaxDiagnostic(file, error, msg));
+  // A full-width colon or a missing space makes a key into text; the parser complains a line later, about indentation.
+  const slips = error ? keySlips(text) : [];
+  if (slips.length > 0) diagnostics.push(...slips.map((slip) => slipDiagnostic(file, slip, msg)));
+  else if (error) diagnostics.push(syntaxDiagnostic(file, error, msg));
   // A %YAML 1.1 line would turn yes into true and 010 into 8; the file is read as YAML 1.2 all the same.
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     const directive = Math.max(0, text.search(/^%YAML/m));
@@ -93,8 +91,24 @@ function parseCarefully(file: SourceFile, msg: Messages): { file: SourceFile; di
     file.data = undefined;
     return { file, diagnostics };
   }
-  diagnostics.push(...leadingZeros(file, msg));
+  diagnostics.push(...leadingZeros(file, msg), ...listCommas(file, msg));
   return { file, diagnostics };
+}
+
+function listCommas(file: SourceFile, msg: Messages): Diagnostic[] {
+  return flowListCommas(file.text).map((slip) => slipDiagnostic(file, slip, msg));
+}
+
+function slipDiagnostic(file: SourceFile, slip: Slip, msg: Messages): Diagnostic {
+  const message =
+    slip.kind === 'conflict-marker'
+      ? msg.conflictMarker(slip.detail, slip.lines?.middle, slip.lines?.end)
+      : slip.kind === 'fullwidth-colon'
+        ? msg.fullwidthColon(slip.detail)
+        : slip.kind === 'missing-space'
+          ? msg.missingSpace(slip.detail)
+          : msg.fullwidthComma(slip.detail, file.text[slip.offset]!);
+  return diagnosticAtOffset(file, slip.offset, 'error', slip.kind, message);
 }
 
 interface YamlProblem {

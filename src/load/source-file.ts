@@ -22,6 +22,17 @@ export interface SourceFile {
   lineStarts?: number[];
 }
 
+/** How every data file is read, by check and by edits alike. */
+export const READING = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: true,
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+} as const;
+
 /**
  * The file's YAML document with positions. Files that parsed cleanly on the fast path have none
  * until a diagnostic or an edit needs one; it is then parsed once and kept.
@@ -29,16 +40,7 @@ export interface SourceFile {
 export function documentOf(file: SourceFile): Document.Parsed {
   // Always YAML 1.2's core schema, whatever a %YAML directive says: yes stays text, 010 stays 10,
   // 12:30 stays text, and no tag (!!binary, !!set, !!timestamp) makes anything but plain values.
-  file.doc ??= parseDocument(file.text, {
-    lineCounter: new LineCounter(),
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    resolveKnownTags: false,
-  });
+  file.doc ??= parseDocument(file.text, { ...READING, lineCounter: new LineCounter() });
   return file.doc;
 }
 

@@ -1,0 +1,113 @@
+// One reading of YAML: the fast path (js-yaml) must give exactly the data the careful path (the
+// `yaml` package, whose reading edits use) gives, or decline. Files are generated in the shapes of
+// the data files, with the scalars and layouts where the two parsers are known to differ.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readFast } from '../src/load/fast-path.js';
+import { documentOf, type SourceFile } from '../src/load/source-file.js';
+
+/** The careful reading: the data, or 'error' when the `yaml` package refuses the text. */
+function readCarefully(text: string): unknown {
+  const file: SourceFile = { path: 'x.yaml', absolutePath: '', kind: 'domain', text, data: undefined };
+  const doc = documentOf(file);
+  return doc.errors.length > 0 ? 'error' : doc.toJS();
+}
+
+// Numbers as the two parsers disagree on them, and their neighbours.
+const TRICKY = [
+  '-.5', '+.5', '.5', '1.', '-0', '+1', '1e5', '1E-3', '+12.5e+3', '.inf', '-.INF', '.NaN',
+  '+0x10', '-0x10', '0x1F', '0x_1F', '0xFF_', '+0o7', '0o7', '0o', '0b11', '-0b1',
+  '1__0', '1_0', '-1_000', '12_30', '1_', '_1', '010', '08', '00',
+];
+// Other plain scalars of the data files.
+const PLAIN = [
+  '2022-07-31', '2022-6-31', '2022-W53', '2022-Q1', '12:30', '1:30:00', '~', 'null', 'Null', 'true', 'False', 'yes', 'no', 'on',
+  'AA-01', '张伟', '召开现场会', '达标率70%以上', 'a#b', '区水利局、各镇街', '说明：见附件', 'it\'s', 'x"y', 'a: b',
+];
+const QUOTED_TEXT = ['', '张伟', 'a: b', '#', '\\"', '1_0', '-.5', "it''s", '\\t', '\\u4e00'];
+
+const plain = fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...TRICKY) }, { weight: 2, arbitrary: fc.constantFrom(...PLAIN) });
+const indent = fc.constantFrom('', ' ', '  ', '    ', '      ', '        ');
+
+/** A quoted scalar, sometimes run over a line break onto a line at some indentation (column 0 too). */
+const quoted = fc
+  .tuple(fc.constantFrom('"', "'"), fc.constantFrom(...QUOTED_TEXT), fc.option(fc.tuple(indent, fc.constantFrom(...QUOTED_TEXT)), { nil: undefined }))
+  .map(([q, a, more]) => {
+    const body = (s: string) => (q === "'" ? s.replace(/\\/g, '') : s);
+    return more ? `${q}${body(a)}\n${more[0]}${body(more[1])}${q}` : `${q}${body(a)}${q}`;
+  });
+
+const scalar = fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: quoted });
+
+/** A [...] or {...} of scalars, on one line or broken after a comma onto lines at some indentation. */
+const flow = fc
+  .tuple(fc.boolean(), fc.array(scalar, { minLength: 0, maxLength: 3 }), fc.array(fc.constantFrom(', ', ',', ',\n'), { minLength: 3, maxLength: 3 }), indent)
+  .map(([map, items, seps, lineIndent]) => {
+    const parts = items.map((item, i) => (map ? `k${i}: ${item}` : item));
+    const joined = parts.map((p, i) => (i === 0 ? p : `${seps[i - 1]!.replace('\n', `\n${lineIndent}`)}${p}`)).join('');
+    return map ? `{${joined}}` : `[${joined}]`;
+  });
+
+/** What may follow a value on its line. */
+const trailer = fc.constantFrom('', '', '', '', ' # note', '#note', '  ', ' #', '\t# tab');
+
+const value = fc.oneof({ weight: 3, arbitrary: scalar }, { weight: 2, arbitrary: flow });
+
+/** A domain file: a few top-level keys, then tasks with scalar and flow values. */
+const domainFile = fc
+  .tuple(
+    value,
+    fc.array(fc.tuple(value, value, value, trailer, trailer), { minLength: 1, maxLength: 4 }),
+    fc.constantFrom('', '# yaml-language-server: $schema=../../schemas/domain.json\n', '# 注释\n'),
+  )
+  .map(([title, tasks, head]) => {
+    const lines = [`${head}id: AA`, `title: ${title}`, 'tasks:'];
+    tasks.forEach(([taskTitle, owners, due, t1, t2], i) => {
+      lines.push(`  - id: AA-0${i + 1}`, `    title: ${taskTitle}${t1}`, `    owners: ${owners}`, `    due: ${due}${t2}`);
+    });
+    return lines.join('\n') + '\n';
+  });
+
+/** A towns-like file: a list of mappings with numbers. */
+const townsFile = fc
+  .array(fc.tuple(scalar, value, value, trailer), { minLength: 1, maxLength: 4 })
+  .map((towns) => 'towns:\n' + towns.map(([name, total, above, t]) => `  - name: ${name}\n    target_total: ${total}${t}\n    target_above_scale: ${above}\n`).join(''));
+
+describe('the fast path', () => {
+  it('reads every generated file exactly as the careful path does, or declines it', () => {
+    let agreed = 0;
+    fc.assert(
+      fc.property(fc.oneof(domainFile, townsFile), (text) => {
+        const fast = readFast(text);
+        if (fast === undefined) return;
+        agreed++;
+        expect(readCarefully(text)).toEqual(fast.data);
+      }),
+      { numRuns: 3000, seed: 15 },
+    );
+    // The property is worth something only if the fast path still takes most clean files.
+    expect(agreed).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['a: -.5\n', { a: -0.5 }],
+    ['a: +.5\n', { a: 0.5 }],
+    ['a: +0x10\n', { a: '+0x10' }],
+    ['a: -0x10\n', { a: '-0x10' }],
+    ['a: +0o7\n', { a: '+0o7' }],
+    ['a: 1__0\n', { a: '1__0' }],
+    ['a: 0x_1F\n', { a: '0x_1F' }],
+    ['a: {b: 1_0}\n', { a: { b: '1_0' } }],
+    ['a: "abc\ndef"\n', 'error'],
+    ['title: "x"#note\n', 'error'],
+    ['a: [1,\n2]\n', 'error'],
+  ])('declines %j, which the careful path reads as %j', (text, careful) => {
+    expect(readFast(text)).toBeUndefined();
+    expect(readCarefully(text)).toEqual(careful);
+  });
+
+  it('still takes clean files in the shape of the data', () => {
+    const text = 'id: AA\ntitle: 测试\ntasks:\n  - id: AA-01\n    title: "2."\n    owners: [张伟, 王芳]\n    due: 2022-03-30 # note\n    value: 70\n';
+    expect(readFast(text)).toEqual({ data: readCarefully(text) });
+  });
+});
