@@ -59,5 +59,6 @@ export const cliZh: typeof cliEn = {
     what: '类别',
     old: '原名称',
     new: '新名称',
+    ref: '版本',
   },
 };

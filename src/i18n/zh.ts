@@ -560,7 +560,7 @@ export const zh: typeof en = {
     achieved: '今年已达标企业数',
     aboveScale: '其中规上企业数',
     quiet: '只显示错误（汇总行会计入未显示的警告数）',
-    changed: '先列出自该 git 引用（如 origin/main）以来改动过的文件中的问题',
+    changed: '先列出自该版本（提交、分支或标签）以来改动过的文件中的问题',
     onlyChanged: '与 --changed 一起使用：只显示改动过的文件中的问题',
     strict: '有警告也视为失败',
   },
