@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byDueThenId, compareIds, itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
 import { occurrencesOf } from '../src/compute/occurrences.js';
@@ -17,6 +18,8 @@ function planWith(tasks: Task[], period = YEAR_2022): Plan {
     title: '测试',
     issuer: '测试局',
     issued: '2022-04-06',
+    // Counting from the start of the year keeps these tests about occurrences, not about the notice.
+    countFrom: period.start,
     period,
     timezone: 'Asia/Shanghai',
     domains: [{ id: 'AA', title: '测试', file: 'domains/01-aa.yaml', goals: [], targets: [], tasks }],
@@ -41,8 +44,12 @@ const item = (overrides: Partial<Item>): Item => ({
   dueStated: true,
   completed: undefined,
   started: undefined,
+  required: 1,
+  completions: [],
   taskStatus: 'todo',
+  beforeNotice: false,
   ...overrides,
+  ...(overrides.completions === undefined && { completions: overrides.completed !== undefined ? [overrides.completed] : [] }),
 });
 
 describe('calendar dates', () => {
@@ -122,6 +129,78 @@ describe('occurrences of recurring duties', () => {
     const { items, gaps } = planItems(planWith([task({ id: 'AA-01', recurrence: { every: 'week', season: { name: '森林防火期' } } })]));
     expect(items).toEqual([]);
     expect(gaps).toEqual([{ taskId: 'AA-01', domainId: 'AA', title: '任务', reason: 'season-dates-missing', season: '森林防火期' }]);
+  });
+});
+
+describe('counting from the notice', () => {
+  const quarterly = task({ id: 'AA-01', recurrence: { every: 'quarter' } });
+  const staged = task({ id: 'AA-02', due: '2022-08-31', dueStated: true, milestones: [{ id: 'm1', title: '3月30日前', due: '2022-03-30' }] });
+  const states = (plan: Plan, asOf: string) => itemsAt(planItems(plan).items, asOf, 14).map((i) => [i.id, i.state]);
+
+  it('lists an occurrence due before the notice as before the notice, and counts a stated deadline all the same', () => {
+    const plan = { ...planWith([quarterly, staged]), countFrom: '2022-04-06' };
+    expect(states(plan, '2022-06-30').slice(0, 3)).toEqual([
+      ['AA-01@2022-Q1', 'before_notice'],
+      ['AA-01@2022-Q2', 'due_soon'],
+      ['AA-01@2022-Q3', 'open'],
+    ]);
+    expect(states(plan, '2022-06-30')).toContainEqual(['AA-02/m1', 'overdue']);
+  });
+
+  it('counts every occurrence when the plan counts from the start of its period', () => {
+    expect(states(planWith([quarterly]), '2022-06-30')[0]).toEqual(['AA-01@2022-Q1', 'overdue']);
+  });
+
+  it('leaves before-the-notice items out of the on-time rate and the totals of late work', () => {
+    const t = tally(itemsAt(planItems({ ...planWith([quarterly]), countFrom: '2022-04-06' }).items, '2022-07-31', 14));
+    expect([t.total, t.beforeNotice, t.overdue, t.onTime.denominator]).toEqual([4, 1, 1, 1]);
+  });
+});
+
+describe('minimum counts', () => {
+  const twice = (done?: Record<string, string | [string, ...string[]]>) =>
+    task({ id: 'AA-01', recurrence: { every: 'year', minimum: { count: 2 }, ...(done && { done }) } });
+  const quarterlyFloor = (done: Record<string, string | [string, ...string[]]>) =>
+    task({ id: 'AA-02', recurrence: { every: 'quarter', minimum: { count: 2, per: 'year' }, done } });
+  const at = (t: Task, asOf: string) => itemsAt(planItems(planWith([t])).items, asOf, 14).map((i) => [i.id, i.count, i.required, i.state, i.completed]);
+
+  it('asks for two completions in the year, with one item due at its end', () => {
+    expect(at(twice(), '2022-06-30')).toEqual([['AA-01@2022', 0, 2, 'open', undefined]]);
+  });
+
+  it('shows 1/2 after one completion and is late at the year end when the second never came', () => {
+    expect(at(twice({ '2022': ['2022-03-10'] }), '2022-06-30')).toEqual([['AA-01@2022', 1, 2, 'open', undefined]]);
+    expect(at(twice({ '2022': ['2022-03-10'] }), '2023-01-05')).toEqual([['AA-01@2022', 1, 2, 'overdue', undefined]]);
+  });
+
+  it('is done on the day of the second completion, whatever order the dates are written in', () => {
+    expect(at(twice({ '2022': ['2022-09-15', '2022-03-10'] }), '2022-12-31')).toEqual([['AA-01@2022', 2, 2, 'done_on_time', '2022-09-15']]);
+    expect(at(twice({ '2022': ['2022-09-15', '2022-03-10'] }), '2022-09-14')[0]!.slice(0, 4)).toEqual(['AA-01@2022', 1, 2, 'open']);
+  });
+
+  it('keeps the nominal quarters beside a yearly floor that counts the completions recorded under them', () => {
+    const result = at(quarterlyFloor({ '2022-Q1': '2022-03-20', '2022-Q3': ['2022-07-05', '2022-09-01'] }), '2022-12-31');
+    expect(result).toEqual([
+      ['AA-02@2022-Q1', 1, 1, 'done_on_time', '2022-03-20'],
+      ['AA-02@2022-Q2', 0, 1, 'overdue', undefined],
+      ['AA-02@2022-Q3', 2, 1, 'done_on_time', '2022-07-05'],
+      ['AA-02@2022-Q4', 0, 1, 'due_soon', undefined],
+      ['AA-02@2022', 3, 2, 'done_on_time', '2022-07-05'],
+    ]);
+  });
+
+  it('never counts more completions than were recorded by the as-of date (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 364 }), { maxLength: 6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 400 }), (days, count, asOfDay) => {
+        const dates = days.map((d) => addDays('2022-01-01', d));
+        const asOf = addDays('2022-01-01', asOfDay);
+        const t = task({ id: 'AA-01', recurrence: { every: 'year', minimum: { count }, ...(dates.length > 0 && { done: { '2022': dates as [string, ...string[]] } }) } });
+        const [only] = itemsAt(planItems(planWith([t])).items, asOf, 14);
+        const recorded = dates.filter((d) => d <= asOf).length;
+        expect(only!.count).toBe(recorded);
+        expect(only!.state === 'done_on_time' || only!.state === 'done_late').toBe(recorded >= count);
+      }),
+    );
   });
 });
 

@@ -147,6 +147,46 @@ describe('the bundled data', () => {
     expect(plan.towns.filter((t) => t.progress !== undefined)).toEqual([]);
   });
 
+  it('encodes the counts the document states: SL-01 twice a year, GM-A02 quarterly with a floor of two, FX-19 weekly', async () => {
+    const plan = await bundledPlan();
+    const task = (id: string) => plan.domains.flatMap((d) => d.tasks).find((t) => t.id === id)!;
+    expect(squash(seed)).toContain('每年至少2次听取森林防灭火工作情况汇报');
+    expect(task('SL-01').recurrence).toEqual({ every: 'year', minimum: { count: 2 } });
+    expect(squash(seed)).toContain('原则上每季度召开1次联席会议，全年不少于2次');
+    expect(task('GM-A02').recurrence).toEqual({ every: 'quarter', times: 1, minimum: { count: 2, per: 'year' } });
+    expect(squash(seed)).toContain('村（社区）日巡查、镇街周检查、区级部门月抽查');
+    expect(task('FX-19').units).toEqual(['各镇街']);
+    expect(task('FX-19').recurrence).toEqual({ every: 'week', times: 1 });
+  });
+
+  it('gives SL-01 no June deadline, only one item for the year that needs two completions', async () => {
+    const result = await runCli(['tasks', '--as-of', '2022-06-30', '--format', 'json']);
+    const items = (JSON.parse(result.stdout) as { items: { id: string; due: string; required: number; count: number }[] }).items;
+    expect(items.filter((i) => i.id.startsWith('SL-01')).map((i) => [i.id, i.due, i.count, i.required])).toEqual([['SL-01@2022', '2022-12-31', 0, 2]]);
+    expect(items.filter((i) => i.id.startsWith('GM-A02')).map((i) => [i.id, i.due, i.required]).sort()).toEqual([
+      ['GM-A02@2022', '2022-12-31', 2],
+      ['GM-A02@2022-Q1', '2022-03-31', 1],
+      ['GM-A02@2022-Q2', '2022-06-30', 1],
+      ['GM-A02@2022-Q3', '2022-09-30', 1],
+      ['GM-A02@2022-Q4', '2022-12-31', 1],
+    ]);
+  });
+
+  it('counts from the notice (2022年4月6日): at the end of June nothing due before it is overdue except deadlines the document states', async () => {
+    const plan = await bundledPlan();
+    expect(plan.countFrom).toBe('2022-04-06');
+    const result = await runCli(['tasks', '--as-of', '2022-06-30', '--format', 'json']);
+    const items = (JSON.parse(result.stdout) as { items: { id: string; kind: string; due: string; state: string }[] }).items;
+    const early = items.filter((i) => i.due < '2022-04-06');
+    expect(early.filter((i) => i.state === 'overdue').map((i) => i.id)).toEqual(['GM-A04/m1']);
+    expect(squash(seed)).toContain('3月30日');
+    expect(early.filter((i) => i.kind === 'occurrence').every((i) => i.state === 'before_notice')).toBe(true);
+    const before = items.filter((i) => i.state === 'before_notice');
+    expect(before.every((i) => i.due < '2022-04-06')).toBe(true);
+    // The duties of the issue's list: quarterly Q1, monthly and two-monthly January–March (FM-07's April report was due 4月5日), FX-19's weeks.
+    expect([...new Set(before.map((i) => i.id.split('@')[0]))].sort()).toEqual(['FM-04', 'FM-07', 'FX-19', 'GM-01', 'GM-A01', 'GM-A02', 'JC-05', 'XJ-02', 'ZH-02', 'ZH-03', 'ZH-04']);
+  });
+
   it('keeps the source document in seeds/ unchanged', () => {
     const digest = createHash('sha256').update(readFileSync(`${ROOT}seeds/000_533c23a88db487e8.txt`)).digest('hex');
     expect(digest).toBe('e652f46d62b984c47c90417dd5d6ce5783ebc6fddd57bb04303b280719116bd2');

@@ -114,9 +114,9 @@ describe('CSV for spreadsheets', () => {
     const result = await runCli(['tasks', ...AS_OF, '--format', 'csv'], { cwd: fixtureFolder('output-safety') });
     expect(result.code).toBe(0);
     const lines = cells(result.stdout);
-    expect(lines).toContain('AA-02/m1,milestone,AA,AA-02,\'+试点\\x1b[1m,,,区水利局\\x9b2J、各镇街,2022-05-31,true,,overdue,30');
-    expect(lines).toContain("AA-03@2022-Q1,occurrence,AA,AA-03,'-每季度会商\\x1b(0,张伟\\x1b[31m,,,2022-03-31,true,,overdue,91");
-    expect(lines).toContain("AA-02/m2,milestone,AA,AA-02,'@全面完成\\x1b[?1049h,,,区水利局\\x9b2J、各镇街,2022-08-31,true,,open,0");
+    expect(lines).toContain('AA-02/m1,milestone,AA,AA-02,\'+试点\\x1b[1m,,,区水利局\\x9b2J、各镇街,2022-05-31,true,,overdue,30,0,1');
+    expect(lines).toContain("AA-03@2022-Q1,occurrence,AA,AA-03,'-每季度会商\\x1b(0,张伟\\x1b[31m,,,2022-03-31,true,,overdue,91,0,1");
+    expect(lines).toContain("AA-02/m2,milestone,AA,AA-02,'@全面完成\\x1b[?1049h,,,区水利局\\x9b2J、各镇街,2022-08-31,true,,open,0,0,1");
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
   });
 

@@ -147,7 +147,7 @@ describe('tasks --format csv', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: 按期完成的任务', "title: '=HYPERLINK(\"x\")'"));
     const result = await runCli(['tasks', ...AS_OF, '--domain', 'BB', '--status', 'done_on_time', '--format', 'csv'], { cwd: folder });
     expect(result.stdout.startsWith('\uFEFFid,kind,domain,task,title,')).toBe(true);
-    expect(result.stdout).toContain('BB-01,task,BB,BB-01,"\'=HYPERLINK(""x"")",张伟,,,2022-05-31,true,2022-05-20,done_on_time,0\r\n');
+    expect(result.stdout).toContain('BB-01,task,BB,BB-01,"\'=HYPERLINK(""x"")",张伟,,,2022-05-31,true,2022-05-20,done_on_time,0,1,1\r\n');
   });
 });
 

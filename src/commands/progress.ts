@@ -1,4 +1,5 @@
-import { occurrencesOf } from '../compute/occurrences.js';
+import { minimumItems, recordedDates } from '../compute/minimum.js';
+import { occurrencesOf, type Occurrence } from '../compute/occurrences.js';
 import type { Context } from '../context.js';
 import { addressText, parseAddress, locateTask, type Address, type TaskLocation } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
@@ -24,6 +25,8 @@ interface Resolved {
   location: TaskLocation;
   /** The earliest day the item can have been done: the start of the plan, or of the occurrence's period. */
   earliest: IsoDate;
+  /** For a yearly floor beside a shorter cadence (GM-A02@2022): the cadence's occurrences, one of which records the completion. */
+  cadence?: readonly Occurrence[];
 }
 
 /** Finds what an id names, with a clear error when it names nothing. */
@@ -45,6 +48,11 @@ function resolve(ctx: Context, plan: Plan, loaded: LoadedFolder, typed: string):
     const result = occurrencesOf(task.recurrence, plan.period);
     const keys = result.ok ? result.occurrences : [];
     const occurrence = keys.find((o) => o.key === address.key);
+    const floor = minimumItems(task.recurrence, keys, plan.period).find((f) => f.key === address.key);
+    if (!occurrence && floor) {
+      const cadence = keys.filter((o) => o.start >= floor.start && o.start <= floor.due);
+      return { address, id, location, earliest: floor.start, cadence };
+    }
     if (!occurrence) throw new PlanError(ctx.msg.unknownOccurrence(id, keys.slice(0, 4).map((o) => `${task.id}@${o.key}`).join(', ') || ctx.msg.none));
     return { address, id, location, earliest: occurrence.start };
   }
@@ -56,7 +64,7 @@ function doneOn(item: Resolved): IsoDate | undefined {
   const { address, location } = item;
   const task = location.task;
   if (address.kind === 'milestone') return task.milestones?.find((m) => m.id === address.milestoneId)?.completed;
-  if (address.kind === 'occurrence') return task.recurrence?.done?.[address.key];
+  if (address.kind === 'occurrence') return recordedDates(task.recurrence?.done?.[address.key]).at(-1);
   return task.status === 'done' ? (task.completed ?? '') : undefined;
 }
 
@@ -80,11 +88,17 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
       seen.add(item.id);
     }
     const changes = items.map((item) => {
-      const { address, id, location, earliest } = item;
+      const { address, id, location, earliest, cadence } = item;
       const task = location.task;
       if (address.kind === 'task' && task.recurrence) throw new PlanError(ctx.msg.recurringNeedsOccurrence(task.id));
       const date = recordingDate(ctx, plan, options, earliest, id);
-      const previous = doneOn(item);
+      // A completion for a floor (GM-A02@2022) is recorded under the cadence's period it falls in.
+      const key = address.kind !== 'occurrence' ? '' : cadence ? ([...cadence].reverse().find((o) => o.start <= date)?.key ?? cadence[0]!.key) : address.key;
+      const recorded = address.kind === 'occurrence' ? recordedDates(task.recurrence?.done?.[key]) : [];
+      // Where the plan counts completions (minimum), each one is kept with its date; elsewhere a date is refused or, with --force, replaced.
+      const counting = address.kind === 'occurrence' && task.recurrence?.minimum !== undefined;
+      if (counting && recorded.includes(date)) throw new PlanError(ctx.msg.alreadyDone(`${task.id}@${key}`, date));
+      const previous = counting ? undefined : doneOn(item);
       if (previous !== undefined && !options.force) throw new PlanError(ctx.msg.alreadyDone(id, previous));
       const note = options.note !== undefined ? { date, text: options.note } : undefined;
       const summary = previous !== undefined && previous !== date ? ctx.msg.recordedDoneReplacing(id, date, previous, location.file.path) : ctx.msg.recordedDone(id, date, location.file.path);
@@ -101,15 +115,24 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
         } else {
           const recurrence = mapAt(doc, [...location.path, 'recurrence']);
           const doneMap = recurrence.get('done', true);
-          if (isMap(doneMap)) setKey(doneMap, address.key, date, []);
-          else setKey(recurrence, 'done', doc.createNode({ [address.key]: date }), RECURRENCE_ORDER);
-          if (note) appendTo(doc, taskMap, 'notes', { date, text: `${address.key}: ${note.text}` }, TASK_ORDER);
+          const value = counting ? flowList(doc, [...recorded, date].sort()) : date;
+          if (isMap(doneMap)) setKey(doneMap, key, value, []);
+          else setKey(recurrence, 'done', doc.createNode({ [key]: value }), RECURRENCE_ORDER);
+          if (note) appendTo(doc, taskMap, 'notes', { date, text: `${key}: ${note.text}` }, TASK_ORDER);
         }
       };
       return { file: location.file, change, summary };
     });
     return { changes: changes.map(({ file, change }) => ({ file, change })), summary: changes.map((c) => c.summary) };
   });
+}
+
+/** Several completion dates on one line ([2022-03-10, 2022-09-15]); a single one stays a plain date. */
+function flowList(doc: Document, dates: IsoDate[]): unknown {
+  if (dates.length === 1) return dates[0];
+  const node = doc.createNode(dates);
+  node.flow = true;
+  return node;
 }
 
 /** `plan start ID`: marks a task as being worked on, from the --on date (kept as `started`). */

@@ -58,8 +58,8 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
   const lateOrLeft = (i: (typeof items)[number]) =>
     i.state === 'overdue' || i.state === 'done_late' ? `+${i.daysLate}` : i.state === 'due_soon' || i.state === 'open' ? (i.daysLeft === 0 ? '0' : `-${i.daysLeft}`) : '';
   if (options.format === 'csv') {
-    const header = ['id', 'kind', 'domain', 'task', 'title', 'owners', 'leaders', 'units', 'due', 'due_stated', 'completed', 'state', 'days_late'];
-    const rows = items.map((i) => [i.id, i.kind, i.domainId, i.taskId, i.title, i.owners.join('、'), i.leaders.join('、'), i.units.join('、'), i.due, String(i.dueStated), i.completed, i.state, i.daysLate]);
+    const header = ['id', 'kind', 'domain', 'task', 'title', 'owners', 'leaders', 'units', 'due', 'due_stated', 'completed', 'state', 'days_late', 'count', 'required'];
+    const rows = items.map((i) => [i.id, i.kind, i.domainId, i.taskId, i.title, i.owners.join('、'), i.leaders.join('、'), i.units.join('、'), i.due, String(i.dueStated), i.completed, i.state, i.daysLate, i.count, i.required]);
     ctx.io.stdout(renderLocalizedCsv(header, rows, ctx.msg));
     return EXIT.ok;
   }

@@ -39,7 +39,12 @@ function taskAsOf(task: Task, asOf: IsoDate): Task {
   if (task.milestones) out.milestones = task.milestones.map((m) => milestoneAsOf(m, asOf));
   if (task.targets) out.targets = task.targets.map((t) => targetAsOf(t, asOf));
   if (task.recurrence?.done) {
-    const done = Object.fromEntries(Object.entries(task.recurrence.done).filter(([, date]) => date <= asOf));
+    const done: NonNullable<typeof task.recurrence.done> = {};
+    for (const [key, recorded] of Object.entries(task.recurrence.done)) {
+      // Several completions of one period (a minimum count): keep those made by the date.
+      const dates = (typeof recorded === 'string' ? [recorded] : recorded).filter((date) => date <= asOf);
+      if (dates.length > 0) done[key] = typeof recorded === 'string' ? dates[0]! : (dates as [string, ...string[]]);
+    }
     out.recurrence = { ...task.recurrence, done };
   }
   return out;

@@ -6,7 +6,7 @@ import type { Plan, Task } from '../model/plan.js';
  */
 export function exportPlan(plan: Plan) {
   return {
-    plan: { title: plan.title, issuer: plan.issuer, issued: plan.issued, period: plan.period, timezone: plan.timezone },
+    plan: { title: plan.title, issuer: plan.issuer, issued: plan.issued, countFrom: plan.countFrom, period: plan.period, timezone: plan.timezone },
     domains: plan.domains.map((d) => ({
       id: d.id,
       title: d.title,
@@ -53,6 +53,7 @@ function exportTask(task: Task) {
           every: task.recurrence.every,
           byDay: task.recurrence.by_day ?? null,
           times: task.recurrence.times ?? null,
+          minimum: task.recurrence.minimum ? { count: task.recurrence.minimum.count, per: task.recurrence.minimum.per ?? task.recurrence.every } : null,
           season: task.recurrence.season ? { name: task.recurrence.season.name, from: task.recurrence.season.from ?? null, until: task.recurrence.season.until ?? null } : null,
           // Period keys are data, written exactly as in the file: a Map keeps them from being renamed.
           done: new Map(Object.entries(task.recurrence.done ?? {})),

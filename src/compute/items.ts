@@ -1,5 +1,6 @@
 import { daysBetween, type IsoDate } from '../model/dates.js';
 import type { Plan, Task, TaskStatus } from '../model/plan.js';
+import { minimumItems, recordedDates, requiredPerOccurrence } from './minimum.js';
 import { occurrencesOf } from './occurrences.js';
 
 export type ItemKind = 'task' | 'milestone' | 'occurrence';
@@ -22,15 +23,24 @@ export interface Item {
   due: IsoDate;
   /** False when the document states no deadline and the end of the plan period stands in. */
   dueStated: boolean;
+  /** For a count (minimum) the day the count was reached: its required-th completion. */
   completed: IsoDate | undefined;
   /** For tasks: the day work began (`plan start --on`), if recorded. */
   started: IsoDate | undefined;
+  /** Completions needed: 1, or a recurrence's minimum count (每年至少2次 → 2). */
+  required: number;
+  /** Every completion recorded for the item, in date order. */
+  completions: IsoDate[];
   taskStatus: TaskStatus;
+  /** An occurrence due before the plan starts counting (the notice's issue date): not asked for yet, so never late. */
+  beforeNotice: boolean;
 }
 
-export type ItemState = 'done_on_time' | 'done_late' | 'overdue' | 'due_soon' | 'open' | 'blocked' | 'cancelled';
+export type ItemState = 'done_on_time' | 'done_late' | 'overdue' | 'due_soon' | 'open' | 'blocked' | 'cancelled' | 'before_notice';
 
 export interface ItemAt extends Item {
+  /** Completions recorded by the as-of date (shown as count/required, e.g. 1/2). */
+  count: number;
   state: ItemState;
   /** Days past due: at the as-of date for overdue items, at completion for late ones. */
   daysLate: number;
@@ -59,15 +69,21 @@ export function planItems(plan: Plan): { items: Item[]; gaps: Gap[] } {
           gaps.push({ taskId: task.id, domainId: domain.id, title: task.title, reason: result.reason, season: task.recurrence.season?.name ?? '' });
           continue;
         }
+        const required = requiredPerOccurrence(task.recurrence);
         for (const occurrence of result.occurrences) {
           const part = { id: `${task.id}@${occurrence.key}`, kind: 'occurrence' as const, title: task.title, part: occurrence.key, due: occurrence.due, dueStated: true };
-          items.push(makeItem(task, part, task.recurrence.done?.[occurrence.key]));
+          items.push(makeItem(task, part, recordedDates(task.recurrence.done?.[occurrence.key]), occurrence.due < plan.countFrom, required));
+        }
+        for (const floor of minimumItems(task.recurrence, result.occurrences, plan.period)) {
+          const part = { id: `${task.id}@${floor.key}`, kind: 'occurrence' as const, title: task.title, part: floor.key, due: floor.due, dueStated: true };
+          items.push(makeItem(task, part, floor.completions, floor.due < plan.countFrom, floor.required));
         }
         continue;
       }
-      items.push(makeItem(task, { id: task.id, kind: 'task', title: task.title, due: task.due, dueStated: task.dueStated }, completionOf(task)));
+      const taskDone = completionOf(task);
+      items.push(makeItem(task, { id: task.id, kind: 'task', title: task.title, due: task.due, dueStated: task.dueStated }, taskDone !== undefined ? [taskDone] : []));
       for (const m of task.milestones ?? []) {
-        items.push(makeItem(task, { id: `${task.id}/${m.id}`, kind: 'milestone', title: m.title, part: m.id, due: m.due, dueStated: true }, m.completed));
+        items.push(makeItem(task, { id: `${task.id}/${m.id}`, kind: 'milestone', title: m.title, part: m.id, due: m.due, dueStated: true }, m.completed !== undefined ? [m.completed] : []));
       }
     }
   }
@@ -87,7 +103,9 @@ function completionOf(task: Task): IsoDate | undefined {
 function makeItem(
   task: Task,
   own: Pick<Item, 'id' | 'kind' | 'title' | 'due' | 'dueStated'> & { part?: string },
-  completed: IsoDate | undefined,
+  completions: IsoDate[],
+  beforeNotice = false,
+  required = 1,
 ): Item {
   return {
     id: own.id,
@@ -101,9 +119,12 @@ function makeItem(
     units: task.units,
     due: own.due,
     dueStated: own.dueStated,
-    completed,
+    completed: completions[required - 1],
     started: own.kind === 'task' ? task.started : undefined,
+    required,
+    completions,
     taskStatus: task.status,
+    beforeNotice,
   };
 }
 
@@ -117,7 +138,9 @@ export function itemAt(item: Item, asOf: IsoDate, soonDays: number): ItemAt {
   const daysLeft = daysBetween(asOf, item.due);
   // A start recorded after the as-of date had not happened yet.
   const started = item.started !== undefined && item.started <= asOf ? item.started : undefined;
-  const at = (state: ItemState, daysLate = 0): ItemAt => withState(item, state, daysLate, Math.max(0, daysLeft), started);
+  const at = (state: ItemState, daysLate = 0): ItemAt => withState(item, asOf, state, daysLate, Math.max(0, daysLeft), started);
+  // Not asked for yet, whatever was recorded: it counts neither as done nor as late.
+  if (item.beforeNotice) return at('before_notice');
   if (item.completed !== undefined && item.completed <= asOf) {
     const late = daysBetween(item.due, item.completed);
     return late > 0 ? at('done_late', late) : at('done_on_time');
@@ -130,9 +153,13 @@ export function itemAt(item: Item, asOf: IsoDate, soonDays: number): ItemAt {
 }
 
 /** The item with its state, keys in JSON order. Copied key by key: a spread is several times slower. */
-function withState(item: Item, state: ItemState, daysLate: number, daysLeft: number, started: IsoDate | undefined): ItemAt {
-  const { id, kind, taskId, domainId, title, part, owners, leaders, units, due, dueStated, completed, taskStatus } = item;
-  return { id, kind, taskId, domainId, title, part, owners, leaders, units, due, dueStated, completed, started, taskStatus, state, daysLate, daysLeft };
+function withState(item: Item, asOf: IsoDate, state: ItemState, daysLate: number, daysLeft: number, started: IsoDate | undefined): ItemAt {
+  const { id, kind, taskId, domainId, title, part, owners, leaders, units, due, dueStated, completed, required, completions, taskStatus, beforeNotice } = item;
+  let count = 0;
+  while (count < completions.length && completions[count]! <= asOf) count++;
+  // Completions recorded after the as-of date had not happened yet then.
+  const recorded = count === completions.length ? completions : completions.slice(0, count);
+  return { id, kind, taskId, domainId, title, part, owners, leaders, units, due, dueStated, completed, started, required, completions: recorded, taskStatus, beforeNotice, count, state, daysLate, daysLeft };
 }
 
 /** All items at a date, in plan order (reports sort the lists they show). */
@@ -192,6 +219,8 @@ export interface Tally {
   open: number;
   blocked: number;
   cancelled: number;
+  /** Occurrences due before the plan starts counting: listed, never counted as late or done. */
+  beforeNotice: number;
   /** On time ÷ (on time + late + overdue): of the items that had to be done by now (or were), how many were done on time. */
   onTime: Rate;
 }
@@ -226,7 +255,7 @@ export function tallyByDomain(domains: readonly { id: string; title: string }[],
 }
 
 export function tally(items: readonly ItemAt[]): Tally {
-  const count: Record<ItemState, number> = { done_on_time: 0, done_late: 0, overdue: 0, due_soon: 0, open: 0, blocked: 0, cancelled: 0 };
+  const count: Record<ItemState, number> = { done_on_time: 0, done_late: 0, overdue: 0, due_soon: 0, open: 0, blocked: 0, cancelled: 0, before_notice: 0 };
   for (const item of items) count[item.state]++;
   return {
     total: items.length,
@@ -238,6 +267,7 @@ export function tally(items: readonly ItemAt[]): Tally {
     open: count.open,
     blocked: count.blocked,
     cancelled: count.cancelled,
+    beforeNotice: count.before_notice,
     onTime: rate(count.done_on_time, count.done_on_time + count.done_late + count.overdue),
   };
 }

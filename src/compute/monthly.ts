@@ -53,7 +53,7 @@ export interface MonthFigures {
 }
 
 export interface MonthlyReport extends ReportBasis, MonthWindow {
-  /** The state of every item at the as-of date: done + overdue + blocked + cancelled + notYetDue = total. */
+  /** The state of every item at the as-of date: done + overdue + blocked + cancelled + notYetDue + beforeNotice = total. */
   totals: Tally;
   /** Due soon or later: not done, not blocked and not yet due. */
   notYetDue: number;

@@ -14,6 +14,8 @@ export interface ReportBasis {
   title: string;
   issuer: string;
   period: { start: IsoDate; end: IsoDate };
+  /** First day work is counted (the notice's issue date unless plan.yaml says otherwise). */
+  countFrom: IsoDate;
 }
 
 export interface StatusReport extends ReportBasis {
@@ -34,7 +36,7 @@ export interface StatusReport extends ReportBasis {
 
 export function reportBasis(plan: Plan, asOf: IsoDate, soonDays: number): ReportBasis {
   const position = asOf < plan.period.start ? 'before' : asOf > plan.period.end ? 'after' : 'within';
-  return { asOf, soonDays, position, title: plan.title, issuer: plan.issuer, period: plan.period };
+  return { asOf, soonDays, position, title: plan.title, issuer: plan.issuer, period: plan.period, countFrom: plan.countFrom };
 }
 
 /** Where the plan stands at a date: the data behind `plan status`. */

@@ -9,6 +9,8 @@ export interface MonthSummary {
   blocked: number;
   cancelled: number;
   notYetDue: number;
+  /** Occurrences due before the notice: listed apart, not counted. */
+  beforeNotice: number;
   onTime: string;
   completed: number;
   completedOnTime: number;
@@ -144,6 +146,7 @@ export const en = {
   aboveScaleWithoutTotal: 'above-scale target is set but the total target is empty',
   targetNeedsValue: (direction: string) => `a target with direction ${direction} needs a value`,
   seasonReversed: 'season ends before it starts',
+  minimumPeriodShorter: (per: string, every: string) => `a minimum counted per ${per} cannot sit beside a cadence of every ${every}: its period must be as long or longer`,
   occurrenceKeyMismatch: (key: string, every: string) => `"${key}" is not a period key for a duty repeating every ${every}`,
   noSuchWeek: (key: string, weeks: number) => `"${key}" is not a real week: ISO year ${key.slice(0, 4)} has ${weeks} weeks`,
   occurrenceOutsidePeriod: (key: string, window: string) => `"${key}" is not a period of this duty within ${window}, so it is never counted`,
@@ -179,6 +182,7 @@ export const en = {
     open: 'not yet due',
     blocked: 'blocked',
     cancelled: 'cancelled',
+    before_notice: 'pre-notice',
   } as Record<string, string>,
   kind: { task: 'task', milestone: 'milestone', occurrence: 'occurrence', person: 'person', unit: 'unit', unassigned: 'unassigned' } as Record<string, string>,
   col: {
@@ -228,8 +232,11 @@ export const en = {
   asOfLine: (asOf: string, start: string, end: string) => `As of ${asOf} (plan period ${start} – ${end})`,
   outsideBefore: (asOf: string, start: string) => `Note: ${asOf} is before the plan period starts (${start}); nothing is due yet.`,
   outsideAfter: (asOf: string, end: string) => `Note: ${asOf} is after the plan period ended (${end}); figures are as they stand.`,
-  itemsLine: (t: { total: number; done: number; overdue: number; dueSoon: number; open: number; blocked: number; cancelled: number }, soonDays: number) =>
-    `Items ${t.total}: ${t.done} done · ${t.overdue} overdue · ${t.dueSoon} due within ${soonDays} days · ${t.open} later · ${t.blocked} blocked · ${t.cancelled} cancelled`,
+  itemsLine: (t: { total: number; done: number; overdue: number; dueSoon: number; open: number; blocked: number; cancelled: number; beforeNotice: number }, soonDays: number) =>
+    `Items ${t.total}: ${t.done} done · ${t.overdue} overdue · ${t.dueSoon} due within ${soonDays} days · ${t.open} later · ${t.blocked} blocked · ${t.cancelled} cancelled` +
+    (t.beforeNotice > 0 ? ` · ${t.beforeNotice} before the notice (not counted)` : ''),
+  beforeNoticeLine: (count: number, countFrom: string) =>
+    `${count} ${count === 1 ? 'occurrence was' : 'occurrences were'} due before the notice (counting starts ${countFrom}): listed as "before the notice", not counted.`,
   onTimeLine: (rate: string) => `On-time rate: ${rate} (done on time ÷ items that were due or are done)`,
   byDomain: 'By domain',
   mostOverdue: (shown: number, total: number) => (shown < total ? `Most overdue (${shown} of ${total}; --all lists every one)` : `Overdue (${total})`),
@@ -305,7 +312,9 @@ export const en = {
     asOfPartial: (asOf: string) => `As of ${asOf}`,
     summary: '1. Summary',
     summaryText: (f: MonthSummary) =>
-      `${f.asOf}, of ${f.total} items ${f.done} are done, ${f.overdue} overdue and not done, ${f.blocked} blocked, ${f.cancelled} cancelled and ${f.notYetDue} not yet due. On-time rate: ${f.onTime}. ` +
+      `${f.asOf}, of ${f.total} items ${f.done} are done, ${f.overdue} overdue and not done, ${f.blocked} blocked, ${f.cancelled} cancelled and ${f.notYetDue} not yet due` +
+      (f.beforeNotice > 0 ? ` (and ${f.beforeNotice} due before the notice, not counted)` : '') +
+      `. On-time rate: ${f.onTime}. ` +
       `This month ${f.completed} items were completed (${f.completedOnTime} on time, ${f.completedLate} late), ${f.fellOverdue} fell overdue, and ${f.stillOverdue} overdue from earlier months are still not done.`,
     completed: (n: number) => `2. Completed this month (${n})`,
     fellOverdue: (n: number) => `3. Fell overdue this month (${n})`,
@@ -506,7 +515,7 @@ export const en = {
     all: 'list every overdue item, not only the most overdue',
     tasks: 'list tasks, milestones and occurrences, filtered, by due date',
     unit: 'only items of this unit',
-    statusFilter: 'comma-separated states: done, late, todo, doing, overdue, due_soon, open, blocked, cancelled, done_on_time, done_late (or their Chinese names: 逾期, 进行中 …)',
+    statusFilter: 'comma-separated states: done, late, todo, doing, overdue, due_soon, open, blocked, cancelled, before_notice, done_on_time, done_late (or their Chinese names: 逾期, 进行中 …)',
     overdue: 'only overdue items',
     dueBefore: 'only items due before this date',
     dueAfter: 'only items due after this date',

@@ -115,6 +115,7 @@ export const zh: typeof en = {
   aboveScaleWithoutTotal: '设置了规上目标，但总目标为空',
   targetNeedsValue: (direction) => `方向为 ${direction} 的指标必须填写 value`,
   seasonReversed: '时段结束日早于开始日',
+  minimumPeriodShorter: (per, every) => `按 ${per} 计的最少次数不能短于任务周期 ${every}`,
   occurrenceKeyMismatch: (key, every) => `“${key}”不是周期为 ${every} 的任务的期次`,
   noSuchWeek: (key, weeks) => `“${key}”不是真实的周：ISO ${key.slice(0, 4)} 年只有 ${weeks} 周`,
   occurrenceOutsidePeriod: (key, window) => `“${key}”不在${window}内，不会被统计`,
@@ -147,6 +148,7 @@ export const zh: typeof en = {
     open: '未到期',
     blocked: '受阻',
     cancelled: '已取消',
+    before_notice: '通知前',
   },
   kind: { task: '任务', milestone: '节点', occurrence: '期次', person: '人员', unit: '单位', unassigned: '未明确' },
   col: {
@@ -197,7 +199,9 @@ export const zh: typeof en = {
   outsideBefore: (asOf, start) => `注意：${asOf} 早于计划期开始（${start}），尚无到期事项。`,
   outsideAfter: (asOf, end) => `注意：${asOf} 已晚于计划期结束（${end}），数据按实际情况统计。`,
   itemsLine: (t, soonDays) =>
-    `事项 ${t.total} 项：完成 ${t.done} · 逾期 ${t.overdue} · ${soonDays} 天内到期 ${t.dueSoon} · 未到期 ${t.open} · 受阻 ${t.blocked} · 已取消 ${t.cancelled}`,
+    `事项 ${t.total} 项：完成 ${t.done} · 逾期 ${t.overdue} · ${soonDays} 天内到期 ${t.dueSoon} · 未到期 ${t.open} · 受阻 ${t.blocked} · 已取消 ${t.cancelled}` +
+    (t.beforeNotice > 0 ? ` · 通知前 ${t.beforeNotice}（不计）` : ''),
+  beforeNoticeLine: (count, countFrom) => `${count} 个期次在通知印发前到期（自 ${countFrom} 起计）：列为“通知前”，不计入统计。`,
   onTimeLine: (rate) => `按期完成率：${rate}（按期完成数 ÷ 已到期或已完成事项数）`,
   byDomain: '分领域情况',
   mostOverdue: (shown, total) => (shown < total ? `逾期最久的事项（${total} 项中的 ${shown} 项；加 --all 列出全部）` : `逾期事项（${total} 项）`),
@@ -268,7 +272,9 @@ export const zh: typeof en = {
     asOfPartial: (asOf) => `截至 ${Number(asOf.slice(5, 7))}月${Number(asOf.slice(8, 10))}日`,
     summary: '一、总体情况',
     summaryText: (f) =>
-      `${f.asOf}，全部 ${f.total} 项工作事项中，已完成 ${f.done} 项，逾期未完成 ${f.overdue} 项，受阻 ${f.blocked} 项，已取消 ${f.cancelled} 项，未到期 ${f.notYetDue} 项，按期完成率 ${f.onTime}。` +
+      `${f.asOf}，全部 ${f.total} 项工作事项中，已完成 ${f.done} 项，逾期未完成 ${f.overdue} 项，受阻 ${f.blocked} 项，已取消 ${f.cancelled} 项，未到期 ${f.notYetDue} 项，` +
+      (f.beforeNotice > 0 ? `通知印发前到期 ${f.beforeNotice} 项（不计），` : '') +
+      `按期完成率 ${f.onTime}。` +
       `本月完成 ${f.completed} 项（按期 ${f.completedOnTime} 项，逾期完成 ${f.completedLate} 项），新增逾期 ${f.fellOverdue} 项，前期逾期仍未完成 ${f.stillOverdue} 项。`,
     completed: (n) => `二、本月完成事项（${n} 项）`,
     fellOverdue: (n) => `三、本月新增逾期事项（${n} 项）`,
@@ -410,6 +416,8 @@ export const zh: typeof en = {
       completed: '完成日期',
       state: '状态',
       days_late: '逾期天数',
+      count: '已完成次数',
+      required: '要求次数',
       milestones: '节点',
       recurrence: '周期',
       status: '状态',
@@ -511,7 +519,7 @@ export const zh: typeof en = {
     all: '列出全部逾期事项',
     tasks: '按期限列出任务、节点和期次，可筛选',
     unit: '只看此单位的事项',
-    statusFilter: '状态，可写多个（用逗号或顿号分隔）：逾期、即将到期、未到期、受阻、已取消、已完成、按期完成、逾期完成、未完成、进行中、延误',
+    statusFilter: '状态，可写多个（用逗号或顿号分隔）：逾期、即将到期、未到期、受阻、已取消、已完成、按期完成、逾期完成、未完成、进行中、延误、通知前',
     overdue: '只看逾期事项',
     dueBefore: '只看此日期之前到期的事项',
     dueAfter: '只看此日期之后到期的事项',

@@ -6,7 +6,7 @@ import { en } from '../i18n/en.js';
 import { zh } from '../i18n/zh.js';
 import type { Domain, TaskStatus } from '../model/plan.js';
 
-const STATES: readonly ItemState[] = ['done_on_time', 'done_late', 'overdue', 'due_soon', 'open', 'blocked', 'cancelled'];
+const STATES: readonly ItemState[] = ['done_on_time', 'done_late', 'overdue', 'due_soon', 'open', 'blocked', 'cancelled', 'before_notice'];
 const DONE: ItemState[] = ['done_on_time', 'done_late'];
 const LATE: ItemState[] = ['overdue', 'done_late'];
 const TODO: ItemState[] = ['overdue', 'due_soon', 'open'];
@@ -33,7 +33,7 @@ const WORDS: Record<string, StateSelection> = (() => {
 /** The codes --status accepts, for its error message. */
 export const STATE_CODES = ['done', 'late', 'todo', 'doing', ...STATES];
 /** The Chinese words --status accepts, for its error message. */
-export const STATE_WORDS_ZH = ['逾期', '即将到期', '未到期', '受阻', '已取消', '已完成', '按期完成', '逾期完成', '未完成', '进行中', '延误'];
+export const STATE_WORDS_ZH = ['逾期', '即将到期', '未到期', '受阻', '已取消', '已完成', '按期完成', '逾期完成', '未完成', '进行中', '延误', '通知前'];
 
 /** The states a --status value names (words separated by commas or 、); or the first unknown word. */
 export function parseStateWords(value: string): { ok: true; selection: StateSelection } | { ok: false; word: string } {

@@ -37,6 +37,8 @@ export interface Plan {
   title: string;
   issuer: string;
   issued: IsoDate;
+  /** First day work is counted: occurrences due before it were not yet asked for. */
+  countFrom: IsoDate;
   period: { start: IsoDate; end: IsoDate };
   timezone: string;
   domains: Domain[];
@@ -62,6 +64,7 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
     title: meta.title,
     issuer: meta.issuer,
     issued: meta.issued,
+    countFrom: meta.count_from ?? meta.issued,
     period: meta.period,
     timezone: meta.timezone ?? DEFAULT_TIMEZONE,
     domains,

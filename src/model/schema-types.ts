@@ -36,9 +36,13 @@ export interface PlanFile {
    */
   issuer: string;
   /**
-   * The date the notice was issued.
+   * The date the notice was issued. Counting starts here unless count_from says otherwise.
    */
   issued: string;
+  /**
+   * First day work is counted. An occurrence of a recurring duty due before this day is shown as 'before the notice' and left out of every figure, since nobody had asked for it yet; deadlines the document states are always counted. Defaults to issued.
+   */
+  count_from?: string;
   /**
    * The plan period. Tasks with no stated deadline are due on its last day.
    */
@@ -345,9 +349,22 @@ export interface Recurrence {
    */
   by_day?: number;
   /**
-   * How many times per period the text asks for (每月至少专题研究1次 → 1). Informational.
+   * How many times per period the text asks for (每月至少专题研究1次 → 1). Informational: a floor that decides done or late is `minimum`.
    */
   times?: number;
+  /**
+   * A binding floor: at least `count` completions in each `per` period, each recorded with its date. Alone (每年至少2次: every year, minimum count 2) the occurrence is done only at its count-th completion; beside a nominal cadence (原则上每季度召开1次，全年不少于2次: every quarter, minimum count 2 per year) the quarterly occurrences stay and one item per year counts the completions recorded under them. Reports show the count as 1/2; the period is late when the count is not reached by its end.
+   */
+  minimum?: {
+    /**
+     * Completions required in each period.
+     */
+    count: number;
+    /**
+     * The period the count applies to; defaults to `every`. Must not be shorter than `every`.
+     */
+    per?: 'week' | 'month' | 'two_months' | 'quarter' | 'half_year' | 'year';
+  };
   /**
    * Restricts occurrences to a season (森林防火期). Leave from/until empty where the document does not state the dates; the occurrences then cannot be counted and the tool says so.
    */
@@ -366,13 +383,10 @@ export interface Recurrence {
     until?: string;
   };
   /**
-   * Completed occurrences: period key → completion date, e.g. 2022-Q1: 2022-03-28. Keys: 2022-W07, 2022-03, 2022-B2 (two months), 2022-Q1, 2022-H1, 2022.
+   * Completed occurrences: period key → completion date, e.g. 2022-Q1: 2022-03-28, or a list of dates where a period asks for several completions (minimum), e.g. 2022: [2022-03-10, 2022-09-15]. Keys: 2022-W07, 2022-03, 2022-B2 (two months), 2022-Q1, 2022-H1, 2022.
    */
   done?: {
-    /**
-     * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
-     */
-    [k: string]: string;
+    [k: string]: string | [string, ...string[]];
   };
 }
 /**

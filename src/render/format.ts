@@ -17,9 +17,9 @@ export function formatOwners(item: Pick<ItemAt, 'owners' | 'leaders' | 'units'>,
   return names.length > 0 ? visible(names.join('、')) : msg.unassigned;
 }
 
-/** An item's title as shown in lists beside its id, which already names an occurrence's period. */
-export function formatItemTitle(item: Pick<ItemAt, 'title'>): string {
-  return visible(item.title);
+/** An item's title as shown in lists beside its id, which already names an occurrence's period; counts carry their progress (1/2). */
+export function formatItemTitle(item: Pick<ItemAt, 'title'> & Partial<Pick<ItemAt, 'count' | 'required'>>): string {
+  return visible(item.required !== undefined && item.required > 1 ? `${item.title} ${item.count ?? 0}/${item.required}` : item.title);
 }
 
 /** The item's state, coloured: overdue red, due soon yellow, done green. */

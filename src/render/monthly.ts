@@ -30,6 +30,7 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
               blocked: t.blocked,
               cancelled: t.cancelled,
               notYetDue: report.notYetDue,
+              beforeNotice: t.beforeNotice,
               onTime: formatRate(t.onTime, msg),
               completed: f.completed,
               completedOnTime: f.completedOnTime,

@@ -107,8 +107,9 @@ export function dueTable(items: readonly ItemAt[], msg: Messages, c: Colors, wid
   );
 }
 
-export function footnotes(report: Pick<StatusReport, 'undatedTasks' | 'gaps' | 'period'>, msg: Messages): string[] {
+export function footnotes(report: Pick<StatusReport, 'undatedTasks' | 'gaps' | 'period' | 'countFrom' | 'totals'>, msg: Messages): string[] {
   const lines: string[] = [];
+  if (report.totals.beforeNotice > 0) lines.push(`† ${msg.beforeNoticeLine(report.totals.beforeNotice, report.countFrom)}`);
   if (report.undatedTasks > 0) lines.push(`* ${msg.undatedLine(report.undatedTasks, report.period.end)}`);
   for (const gap of report.gaps) lines.push(`! ${msg.gapLine(gap.taskId, visible(gap.title), visible(gap.season))}`);
   return lines;

@@ -4,6 +4,7 @@ import { occurrencesOf } from '../compute/occurrences.js';
 import { isCalendarDate } from '../model/dates.js';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
+import { PERIOD_DAYS } from '../compute/minimum.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { nameKey } from '../model/names.js';
 import { nameWarnings } from './names.js';
@@ -124,6 +125,10 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
         }
         if (recurrence.by_day !== undefined && recurrence.every !== 'month') {
           report(file, at('recurrence', 'by_day'), 'by-day', msg.byDayNotMonthly(recurrence.every));
+        }
+        const per = recurrence.minimum?.per;
+        if (per !== undefined && PERIOD_DAYS[per] < PERIOD_DAYS[recurrence.every]) {
+          report(file, at('recurrence', 'minimum', 'per'), 'minimum-period', msg.minimumPeriodShorter(per, recurrence.every));
         }
         const season = recurrence.season;
         if (season?.from !== undefined && season.until !== undefined && season.from > season.until) {
