@@ -48,7 +48,7 @@ function englishWords(text: string, allowed: ReadonlySet<string>): string[] {
 // Codes a user types that appear in help texts: item states (--status) and the owner "unassigned";
 // and the words this test types, which errors quote back.
 const TYPED = ['taks', 'frobnicate', 'fr', 'nonsense', 'x0', 'x1', 'x2', 'x3'];
-const CODES = [...TYPED, 'plan', 'done', 'late', 'todo', 'overdue', 'due_soon', 'open', 'blocked', 'cancelled', 'done_on_time', 'done_late', 'doing', 'unassigned', 'person', 'unit'];
+const CODES = [...TYPED, 'plan', 'done', 'late', 'todo', 'overdue', 'due_soon', 'open', 'blocked', 'cancelled', 'done_on_time', 'done_late', 'before_notice', 'doing', 'unassigned', 'person', 'unit'];
 
 describe('the command line in Chinese', () => {
   it('lists every command in the top-level help', async () => {
