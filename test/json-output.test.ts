@@ -50,7 +50,7 @@ describe('every --format json output matches its published schema', () => {
 
   it('fails an output that leaves out a documented field', () => {
     const validate = ajv.getSchema('https://plan.invalid/schemas/output/tasks.json')!;
-    const item = { id: 'AA-01', kind: 'task', task_id: 'AA-01', domain_id: 'AA', title: 't', part: null, owners: [], leaders: [], units: [], due: '2022-03-30', due_stated: true, task_status: 'todo', state: 'open', days_late: 0, days_left: 3 };
+    const item = { id: 'AA-01', kind: 'task', task_id: 'AA-01', domain_id: 'AA', title: 't', part: null, owners: [], leaders: [], units: [], due: '2022-03-30', due_stated: true, required: 1, completions: [], task_status: 'todo', before_notice: false, count: 0, state: 'open', days_late: 0, days_left: 3 };
     const output = { as_of: '2022-03-27', soon_days: 14, filter: { domain: null, owner: null, unit: null, states: null, due_before: null, due_after: null, task_statuses: null, grep: null }, items: [item] };
     expect(validate(output)).toBe(false);
     expect(validate({ ...output, items: [{ ...item, completed: null, started: null }] })).toBe(true);

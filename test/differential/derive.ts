@@ -20,7 +20,11 @@ export interface DerivedItem {
   due: string;
   due_stated: boolean;
   completed: string | null;
+  required: number;
+  completions: string[];
   task_status: string;
+  before_notice: boolean;
+  count: number;
   state: string;
   days_late: number;
   days_left: number;
@@ -36,12 +40,20 @@ interface RawTask {
   status?: string;
   completed?: string;
   milestones?: { id: string; title: string; due: string; completed?: string }[];
-  recurrence?: { every: string; by_day?: number; season?: { from?: string; until?: string }; done?: Record<string, string> };
+  recurrence?: {
+    every: string;
+    by_day?: number;
+    minimum?: { count: number; per?: string };
+    season?: { from?: string; until?: string };
+    done?: Record<string, string | string[]>;
+  };
 }
 
 export interface RawPlan {
   start: string;
   end: string;
+  /** "Counting from the notice": plan.yaml's count_from, else the issue date. */
+  countFrom: string;
   domains: { id: string; tasks: RawTask[] }[];
 }
 
@@ -52,6 +64,7 @@ export function readPlan(dataDir: string): RawPlan {
   return {
     start: plan.period.start,
     end: plan.period.end,
+    countFrom: plan.count_from ?? plan.issued,
     domains: files.map((f) => parse(readFileSync(join(dataDir, 'domains', f), 'utf8'))),
   };
 }
@@ -105,14 +118,14 @@ function periodsOfYear(year: number, every: string, byDay: number | undefined): 
  * season) and is due on or after its start; one that runs past the end is due on the last day.
  * A season without dates has none (the reports name it as a gap).
  */
-function occurrences(task: RawTask, plan: RawPlan): Period[] {
+function occurrences(task: RawTask, plan: RawPlan, every = task.recurrence!.every): Period[] {
   const r = task.recurrence!;
   if (r.season && (!r.season.from || !r.season.until)) return [];
   const from = r.season?.from && r.season.from > plan.start ? r.season.from : plan.start;
   const until = r.season?.until && r.season.until < plan.end ? r.season.until : plan.end;
   let periods: Period[] = [];
-  if (r.every === 'week') periods = weeks(from, until);
-  else for (let y = +from.slice(0, 4); y <= +until.slice(0, 4); y++) periods.push(...periodsOfYear(y, r.every, r.by_day));
+  if (every === 'week') periods = weeks(from, until);
+  else for (let y = +from.slice(0, 4); y <= +until.slice(0, 4); y++) periods.push(...periodsOfYear(y, every, every === r.every ? r.by_day : undefined));
   return periods.filter((p) => p.first <= until && p.due >= from).map((p) => ({ ...p, due: p.due > until ? until : p.due }));
 }
 
@@ -124,9 +137,13 @@ export function deriveItems(plan: RawPlan, asOf: string, soonDays: number): Deri
       const status = task.status ?? 'todo';
       // What was recorded by the as-of date: a later completion did not exist yet.
       const seen = (completed: string | undefined) => (completed !== undefined && completed <= asOf ? completed : null);
+      // Every completion of a period recorded by the date, earliest first (one date or a list).
+      const recorded = (value: string | string[] | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : [...value]).filter((d) => d <= asOf).sort();
       const taskDone = status === 'done' || status === 'cancelled' ? seen(task.completed) : null;
       const statusThen = status === 'done' && taskDone === null ? 'todo' : status;
-      const item = (id: string, kind: DerivedItem['kind'], title: string, part: string | null, due: string, dueStated: boolean, completed: string | null) =>
+      const item = (id: string, kind: DerivedItem['kind'], title: string, part: string | null, due: string, dueStated: boolean, done: string[], required = 1) => {
+        const completed = done[required - 1] ?? null;
+        const beforeNotice = kind === 'occurrence' && due < plan.countFrom;
         items.push({
           id,
           kind,
@@ -140,15 +157,36 @@ export function deriveItems(plan: RawPlan, asOf: string, soonDays: number): Deri
           due,
           due_stated: dueStated,
           completed,
+          required,
+          completions: done,
           task_status: statusThen,
-          ...stateAt(due, completed, statusThen, asOf, soonDays),
+          before_notice: beforeNotice,
+          count: done.length,
+          ...(beforeNotice ? { state: 'before_notice', days_late: 0, days_left: Math.max(0, day(due) - day(asOf)) } : stateAt(due, completed, statusThen, asOf, soonDays)),
         });
-      if (task.recurrence) {
-        for (const p of occurrences(task, plan)) item(`${task.id}@${p.key}`, 'occurrence', task.title, p.key, p.due, true, seen(task.recurrence.done?.[p.key]));
+      };
+      const r = task.recurrence;
+      if (r) {
+        // "minimum: {count, per}": per the duty's own period, each occurrence needs count completions;
+        // per a longer one, the occurrences stay and each longer period is one more item.
+        const perOwn = r.minimum !== undefined && (r.minimum.per === undefined || r.minimum.per === r.every);
+        const own = occurrences(task, plan);
+        for (const p of own) item(`${task.id}@${p.key}`, 'occurrence', task.title, p.key, p.due, true, recorded(r.done?.[p.key]), perOwn ? r.minimum!.count : 1);
+        if (r.minimum?.per !== undefined && !perOwn) {
+          const floors = occurrences(task, plan, r.minimum.per);
+          floors.forEach((f, i) => {
+            const next = floors[i + 1]?.first;
+            const done = own.filter((p) => p.first >= f.first && (next === undefined || p.first < next)).flatMap((p) => recorded(r.done?.[p.key])).sort();
+            item(`${task.id}@${f.key}`, 'occurrence', task.title, f.key, f.due, true, done, r.minimum!.count);
+          });
+        }
         continue;
       }
-      item(task.id, 'task', task.title, null, task.due ?? plan.end, task.due !== undefined, taskDone);
-      for (const m of task.milestones ?? []) item(`${task.id}/${m.id}`, 'milestone', m.title, m.id, m.due, true, seen(m.completed));
+      item(task.id, 'task', task.title, null, task.due ?? plan.end, task.due !== undefined, taskDone === null ? [] : [taskDone]);
+      for (const m of task.milestones ?? []) {
+        const mDone = seen(m.completed);
+        item(`${task.id}/${m.id}`, 'milestone', m.title, m.id, m.due, true, mDone === null ? [] : [mDone]);
+      }
     }
   }
   return items;
