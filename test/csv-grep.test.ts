@@ -8,15 +8,15 @@ describe('CSV in each language', () => {
   it('has Chinese headers and values under zh, 是/否 for yes and no', async () => {
     const { stdout } = await runCli(['tasks', '--format', 'csv', '--as-of', '2022-06-30'], { cwd: fixtureFolder(), env: ZH });
     const lines = stdout.split('\r\n');
-    expect(lines[0]).toBe(`${BOM}编号,类别,领域,所属任务,事项,责任人,责任领导,责任单位,期限,是否规定期限,完成日期,状态,逾期天数`);
-    expect(lines[1]).toBe('AA-01,任务,AA,AA-01,召开现场会,张伟,王芳,,2022-03-30,是,,逾期,92');
+    expect(lines[0]).toBe(`${BOM}编号,类别,领域,所属任务,事项,责任人,责任领导,责任单位,期限,是否规定期限,完成日期,状态,逾期天数,已完成次数,要求次数`);
+    expect(lines[1]).toBe('AA-01,任务,AA,AA-01,召开现场会,张伟,王芳,,2022-03-30,是,,逾期,92,0,1');
   });
 
   it('keeps the stable English codes under en, as JSON has them', async () => {
     const { stdout } = await runCli(['tasks', '--format', 'csv', '--as-of', '2022-06-30'], { cwd: fixtureFolder() });
     const lines = stdout.split('\r\n');
-    expect(lines[0]).toBe(`${BOM}id,kind,domain,task,title,owners,leaders,units,due,due_stated,completed,state,days_late`);
-    expect(lines[1]).toBe('AA-01,task,AA,AA-01,召开现场会,张伟,王芳,,2022-03-30,true,,overdue,92');
+    expect(lines[0]).toBe(`${BOM}id,kind,domain,task,title,owners,leaders,units,due,due_stated,completed,state,days_late,count,required`);
+    expect(lines[1]).toBe('AA-01,task,AA,AA-01,召开现场会,张伟,王芳,,2022-03-30,true,,overdue,92,0,1');
   });
 
   it('translates statuses and periods in exports, and the unassigned row of owners', async () => {
