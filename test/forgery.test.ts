@@ -253,6 +253,7 @@ describe('13. years 1–99 are dated as themselves', () => {
     const cwd = folderWith({
       'data/plan.yaml': [
         ['issued: 2022-04-06', 'issued: 0099-04-06'],
+        ['count_from: 2022-01-01', 'count_from: 0099-07-01'],
         ['start: 2022-01-01', 'start: 0099-07-01'],
         ['end: 2022-12-31', 'end: 0100-06-30'],
       ],

@@ -90,7 +90,8 @@ export function fellOverdueBounds(from: IsoDate, to: IsoDate): { dueFrom: IsoDat
  * happened to it afterwards (done late, blocked) does not undo that it fell overdue.
  */
 export function fellOverdueBetween(item: Item, bounds: { dueFrom: IsoDate; dueTo: IsoDate }): boolean {
-  if (item.due < bounds.dueFrom || item.due > bounds.dueTo) return false;
+  // An occurrence due before the notice was never asked for, so it never fell overdue.
+  if (item.beforeNotice || item.due < bounds.dueFrom || item.due > bounds.dueTo) return false;
   if (item.completed === undefined) return item.taskStatus !== 'cancelled';
   return item.completed > item.due;
 }

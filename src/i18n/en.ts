@@ -312,9 +312,9 @@ export const en = {
     asOfPartial: (asOf: string) => `As of ${asOf}`,
     summary: '1. Summary',
     summaryText: (f: MonthSummary) =>
-      `${f.asOf}, of ${f.total} items ${f.done} are done, ${f.overdue} overdue and not done, ${f.blocked} blocked, ${f.cancelled} cancelled and ${f.notYetDue} not yet due` +
-      (f.beforeNotice > 0 ? ` (and ${f.beforeNotice} due before the notice, not counted)` : '') +
-      `. On-time rate: ${f.onTime}. ` +
+      `${f.asOf}, of ${f.total} items ${f.done} are done, ${f.overdue} overdue and not done, ${f.blocked} blocked, ${f.cancelled} cancelled and ${f.notYetDue} not yet due. ` +
+      (f.beforeNotice > 0 ? `${f.beforeNotice} due before the notice are not counted. ` : '') +
+      `On-time rate: ${f.onTime}. ` +
       `This month ${f.completed} items were completed (${f.completedOnTime} on time, ${f.completedLate} late), ${f.fellOverdue} fell overdue, and ${f.stillOverdue} overdue from earlier months are still not done.`,
     completed: (n: number) => `2. Completed this month (${n})`,
     fellOverdue: (n: number) => `3. Fell overdue this month (${n})`,
