@@ -60,9 +60,9 @@ describe('checks: in plan.yaml', () => {
     const result = await runCli(['check', '--format', 'json'], { cwd: folderWithProblems('  no-ownr: off\n  schema: off\n  no-owner: silent\n') });
     const problems = JSON.parse(result.stdout) as { file: string; line: number; column: number; rule: string; message: string }[];
     expect(problems.filter((d) => d.file === 'data/plan.yaml').map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
-      expect.stringMatching(/^8:3 schema unknown key "no-ownr"/),
-      expect.stringMatching(/^9:3 schema unknown key "schema"/),
-      '10:13 schema must be one of error, warning, off, found "silent"',
+      expect.stringMatching(/^10:3 schema unknown key "no-ownr"/),
+      expect.stringMatching(/^11:3 schema unknown key "schema"/),
+      '12:13 schema must be one of error, warning, off, found "silent"',
     ]);
     // The wrong settings are ignored; the rest of the data is still checked with the defaults.
     expect(rows(result.stdout).filter((r) => !r.endsWith(' schema'))).toEqual(['error unknown-person', 'warning no-owner']);

@@ -254,3 +254,25 @@ describe('concurrent and interrupted edits', () => {
     expect((await runCli(['reopen', 'FM-02'], { cwd, now: NOW })).code).toBe(0);
   }, 60_000);
 });
+
+describe('plan done on a duty with a minimum count', () => {
+  it('adds each date to the period, refuses the same date twice, and files a floor completion under its quarter', async () => {
+    const root = bundledCopy();
+    const now = new Date('2022-12-31T04:00:00Z');
+    expect((await runCli(['done', 'SL-01@2022', '--on', '2022-05-10'], { cwd: root, now })).code).toBe(0);
+    const both = await runCli(['done', 'SL-01@2022', 'GM-A02@2022', '--on', '2022-09-15'], { cwd: root, now });
+    expect(both.stdout).toBe('SL-01@2022 done on 2022-09-15 (data/domains/11-sl.yaml)\nGM-A02@2022 done on 2022-09-15 (data/domains/04-gm.yaml)\n');
+    expect(readFileSync(join(root, 'data/domains/11-sl.yaml'), 'utf8')).toContain('      done:\n        "2022": [2022-05-10, 2022-09-15]\n');
+    expect(readFileSync(join(root, 'data/domains/04-gm.yaml'), 'utf8')).toContain('      done:\n        2022-Q3: 2022-09-15\n');
+    const before = readFileSync(join(root, 'data/domains/11-sl.yaml'), 'utf8');
+    const again = await runCli(['done', 'SL-01@2022', '--on', '2022-09-15'], { cwd: root, now });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('SL-01@2022 is already done (on 2022-09-15)');
+    expect(readFileSync(join(root, 'data/domains/11-sl.yaml'), 'utf8')).toBe(before);
+    const json = JSON.parse((await runCli(['tasks', '--as-of', '2022-12-31', '--format', 'json'], { cwd: root, now })).stdout) as { items: { id: string; count: number; required: number; state: string }[] };
+    expect(json.items.filter((i) => i.id === 'SL-01@2022' || i.id === 'GM-A02@2022').map((i) => [i.id, i.count, i.required, i.state])).toEqual([
+      ['GM-A02@2022', 1, 2, 'due_soon'],
+      ['SL-01@2022', 2, 2, 'done_on_time'],
+    ]);
+  });
+});

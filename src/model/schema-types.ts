@@ -137,6 +137,10 @@ export interface PlanFile {
      */
     'by-day'?: 'error' | 'warning' | 'off';
     /**
+     * A duty's minimum.per is a shorter period than its every.
+     */
+    'minimum-period'?: 'error' | 'warning' | 'off';
+    /**
      * A recurring duty's season that ends before it starts.
      */
     season?: 'error' | 'warning' | 'off';

@@ -47,6 +47,7 @@ export const RULES: Record<string, RuleInfo> = {
   'occurrence-key': { severity: 'error' },
   'occurrence-period': { severity: 'error' },
   'by-day': { severity: 'error' },
+  'minimum-period': { severity: 'error' },
   season: { severity: 'error', wholeItem: true },
   'plan-period': { severity: 'error', wholeItem: true },
   'date-range': { severity: 'warning' },
