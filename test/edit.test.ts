@@ -267,7 +267,7 @@ describe('plan done on a duty with a minimum count', () => {
     const before = readFileSync(join(root, 'data/domains/11-sl.yaml'), 'utf8');
     const again = await runCli(['done', 'SL-01@2022', '--on', '2022-09-15'], { cwd: root, now });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('SL-01@2022 is already done (on 2022-09-15)');
+    expect(again.stderr).toBe('plan: SL-01@2022 already has a completion on 2022-09-15; each completion of a counted duty is recorded once, on its own date\n');
     expect(readFileSync(join(root, 'data/domains/11-sl.yaml'), 'utf8')).toBe(before);
     const json = JSON.parse((await runCli(['tasks', '--as-of', '2022-12-31', '--format', 'json'], { cwd: root, now })).stdout) as { items: { id: string; count: number; required: number; state: string }[] };
     expect(json.items.filter((i) => i.id === 'SL-01@2022' || i.id === 'GM-A02@2022').map((i) => [i.id, i.count, i.required, i.state])).toEqual([

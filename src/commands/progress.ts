@@ -97,7 +97,7 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
       const recorded = address.kind === 'occurrence' ? recordedDates(task.recurrence?.done?.[key]) : [];
       // Where the plan counts completions (minimum), each one is kept with its date; elsewhere a date is refused or, with --force, replaced.
       const counting = address.kind === 'occurrence' && task.recurrence?.minimum !== undefined;
-      if (counting && recorded.includes(date)) throw new PlanError(ctx.msg.alreadyDone(`${task.id}@${key}`, date));
+      if (counting && recorded.includes(date)) throw new PlanError(ctx.msg.completionAlreadyRecorded(`${task.id}@${key}`, date));
       const previous = counting ? undefined : doneOn(item);
       if (previous !== undefined && !options.force) throw new PlanError(ctx.msg.alreadyDone(id, previous));
       const note = options.note !== undefined ? { date, text: options.note } : undefined;

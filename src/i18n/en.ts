@@ -415,6 +415,7 @@ export const en = {
   notRecurring: (id: string) => `${id} is not a recurring duty; mark the task itself`,
   unknownOccurrence: (id: string, known: string) => `no occurrence ${id} (occurrences look like ${known} …)`,
   recurringNeedsOccurrence: (id: string) => `${id} is a recurring duty: mark one occurrence, e.g. ${id}@2022-Q2 (see \`plan tasks\`)`,
+  completionAlreadyRecorded: (id: string, date: string) => `${id} already has a completion on ${date}; each completion of a counted duty is recorded once, on its own date`,
   alreadyDone: (id: string, date: string) => `${id} is already done (on ${date}); add --force to replace that date, or \`plan reopen ${id}\` to clear it`,
   namedTwice: (id: string) => `${id} is named twice; name each item once`,
   alreadyStarted: (id: string, date: string) => `${id} was already started on ${date}; add --force to replace that date`,

@@ -372,6 +372,7 @@ export const zh: typeof en = {
   notRecurring: (id) => `${id} 不是周期性工作，请直接标记任务`,
   unknownOccurrence: (id, known) => `没有期次 ${id}（期次形如 ${known} …）`,
   recurringNeedsOccurrence: (id) => `${id} 是周期性工作：请标记某一期次，如 ${id}@2022-Q2（见 \`plan tasks\`）`,
+  completionAlreadyRecorded: (id, date) => `${id} 已记录 ${date} 的一次完成；计次的事项每次完成各记一个日期，同一日期只记一次`,
   alreadyDone: (id, date) => `${id} 已于 ${date} 完成；如需改为新日期请加 --force，如需撤销请运行 \`plan reopen ${id}\``,
   namedTwice: (id) => `${id} 重复出现；每个事项只写一次`,
   alreadyStarted: (id, date) => `${id} 已于 ${date} 开始；如需改为新日期请加 --force`,
