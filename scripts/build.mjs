@@ -1,7 +1,9 @@
 // Builds the CLI into CommonJS bundles and saves V8's compiled code for the main one (see
 // bin/plan.cjs). dist/cli.cjs is the program; a command's code in it runs only when the command is
 // asked for. dist/vendor.cjs holds the YAML parsers and the schema validator, which a report
-// answered from the result cache never needs. Node then reads two files, not hundreds of modules.
+// answered from the result cache never needs; dist/documents.cjs the HTML, Word and Excel renderers
+// with their libraries (d3, docx, exceljs), which only those formats need. Node then reads two
+// files, not hundreds of modules.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,6 +67,17 @@ await build({
       },
     },
     {
+      // src/render/documents.ts and all it imports go to their own file (built below), required
+      // only when a command asks for HTML, Word or Excel: the libraries for those are several times
+      // the size of the rest of the program, and would otherwise be read at every start.
+      name: 'documents-file',
+      setup(build) {
+        build.onResolve({ filter: /\/render\/documents\.js$/ }, () => ({ path: 'documents', namespace: 'plan-documents' }));
+        build.onResolve({ filter: /^\.\/documents\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+        build.onLoad({ filter: /.*/, namespace: 'plan-documents' }, () => ({ contents: "module.exports = require('./documents.cjs');", loader: 'js' }));
+      },
+    },
+    {
       // commander loads child_process for external subcommands, which plan does not have: load it
       // only if it is ever used, instead of at every start.
       name: 'commander-lazy-child-process',
@@ -86,6 +99,18 @@ await build({
 await build({
   stdin: { contents: `module.exports = { ${VENDOR.map((id) => `${JSON.stringify(id)}: require(${JSON.stringify(id)})`).join(', ')} };`, resolveDir: '.', loader: 'js' },
   outfile: 'dist/vendor.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  minify: true,
+  logLevel: 'warning',
+});
+
+await build({
+  entryPoints: ['src/render/documents.ts'],
+  outfile: 'dist/documents.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',

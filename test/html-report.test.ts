@@ -124,6 +124,34 @@ describe.each(['zh', 'en'] as const)('plan report --format html in %s', (lang) =
     expect(roster.match(/<g class="segment">/g)).toHaveLength(segments);
   });
 
+  it('draws the year month by month up to the report: each month\'s counts are that month\'s report at its end', async () => {
+    const html = await reportIn(lang, 'html', cwd);
+    const h = messages(lang).htmlReport;
+    const months = chart(html, 'chart-months');
+    expect(months).toContain(`<figcaption>${h.monthsTitle('2022-01', '2022-06')}</figcaption>`);
+    expect(months).toContain(h.monthsAxis);
+    expect(months).toContain(h.monthAxis);
+    const expected: string[][] = [];
+    for (const month of ['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06']) {
+      const result = await runCli(['--lang', lang, 'report', '--month', month, '--format', 'json'], { cwd });
+      const t = (JSON.parse(result.stdout) as { totals: Record<'done_on_time' | 'done_late' | 'overdue', number> }).totals;
+      expected.push([h.monthLabel(month, null), ...[t.done_on_time, t.done_late, t.overdue].map(String), String(t.done_on_time + t.done_late + t.overdue)]);
+    }
+    expect(figureRows(months)).toEqual(expected);
+    // Something happens in this fixture's half year, so the test is not about empty months.
+    expect(expected.at(-1)!.slice(1).map(Number).every((n) => n > 0)).toBe(true);
+    expect(months.match(/<g class="segment">/g)).toHaveLength(expected.flatMap((row) => row.slice(1, 4)).filter((n) => n !== '0').length);
+  });
+
+  it('ends the month-by-month chart at the as-of date of a month still running', async () => {
+    const result = await runCli(['--lang', lang, 'report', '--month', '2022-06', '--as-of', '2022-06-15', '--format', 'html'], { cwd });
+    const rows = figureRows(chart(result.stdout, 'chart-months'));
+    const json = JSON.parse((await runCli(['--lang', lang, 'report', '--month', '2022-06', '--as-of', '2022-06-15', '--format', 'json'], { cwd })).stdout) as {
+      totals: Record<'done_on_time' | 'done_late' | 'overdue', number>;
+    };
+    expect(rows.at(-1)!.slice(0, 4)).toEqual([messages(lang).htmlReport.monthLabel('2022-06', '2022-06-15'), ...[json.totals.done_on_time, json.totals.done_late, json.totals.overdue].map(String)]);
+  });
+
   it('writes the file with --out and leaves an existing one alone without --force', async () => {
     const result = await runCli(['--lang', lang, 'report', '--month', '2022-06', '--format', 'html', '--out', 'june.html'], { cwd });
     expect(result.code).toBe(0);

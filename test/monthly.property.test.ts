@@ -5,6 +5,7 @@ import { itemsOfPlanAt } from '../src/compute/as-of.js';
 import { complianceReport } from '../src/compute/compliance.js';
 import { planItems, type Item } from '../src/compute/items.js';
 import { monthWindow } from '../src/compute/month-window.js';
+import { monthSeries } from '../src/compute/month-series.js';
 import { monthlyReport, type MonthlyReport } from '../src/compute/monthly.js';
 import { ownerSummary } from '../src/compute/owners.js';
 import { statusReport } from '../src/compute/status.js';
@@ -207,6 +208,31 @@ describe('monthly figures over random progress histories', () => {
         expect(totalRow!.slice(1).map(Number)).toEqual([json.totals.total, json.totals.done, json.totals.overdue, json.totals.blocked, json.totals.cancelled, json.not_yet_due]);
       }),
       { numRuns: RUNS, seed: 15 },
+    );
+  });
+
+  it('the month-by-month series gives, for each month, the totals of that month\'s report at its end; what was done stays done', () => {
+    fc.assert(
+      fc.property(history, fc.constantFrom(...MONTHS), fc.integer({ min: 0, max: 30 }), (steps, month, dayIndex) => {
+        const plan = withHistory(bundled, steps);
+        const last = report(plan, month).monthEnd;
+        const asOf = addDays(`${month}-01`, Math.min(dayIndex, Number(last.slice(8, 10)) - 1));
+        const series = monthSeries(plan, report(plan, month, asOf), 14);
+        expect(series.map((p) => p.month)).toEqual(MONTHS.slice(0, MONTHS.indexOf(month) + 1));
+        for (const point of series) {
+          // Each earlier month at its last day; the report's own month at its as-of date.
+          const r = point.month === month ? report(plan, month, asOf) : report(plan, point.month);
+          expect(point.asOf).toBe(r.asOf);
+          expect(point.partial).toBe(r.partial);
+          expect([point.doneOnTime, point.doneLate, point.overdue]).toEqual([r.totals.doneOnTime, r.totals.doneLate, r.totals.overdue]);
+        }
+        // A completion is dated: once counted at a month's end it is counted at every later one.
+        for (let i = 1; i < series.length; i++) {
+          expect(series[i]!.doneOnTime).toBeGreaterThanOrEqual(series[i - 1]!.doneOnTime);
+          expect(series[i]!.doneLate).toBeGreaterThanOrEqual(series[i - 1]!.doneLate);
+        }
+      }),
+      { numRuns: RUNS, seed: 16 },
     );
   });
 });

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { monthWindow } from '../compute/month-window.js';
+import { monthSeries } from '../compute/month-series.js';
 import { monthlyReport } from '../compute/monthly.js';
 import type { Context } from '../context.js';
 import { writeOutFile } from '../edit/write-file.js';
 import { errorCode, EXIT, PlanError, type ExitCode } from '../errors.js';
 import { todayIn } from '../model/dates.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
-import { renderMonthlyHtml } from '../render/html-report.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
@@ -38,7 +38,8 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
       window.problem === 'month-not-started' ? ctx.msg.monthNotStarted(month!, today) : ctx.msg.asOfOutsideMonth(asOf!, window.monthStart, window.monthEnd),
     );
   }
-  const data = monthlyReport(plan, window.window, positiveInteger(ctx, '--soon', options.soon, 14));
+  const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
+  const data = monthlyReport(plan, window.window, soonDays);
   // `--out -` is standard output, as for most tools that write files; /dev/stdout may be a socket, which cannot be opened.
   if (options.out === '-' || options.out === '/dev/stdout') options = { ...options, out: undefined };
   // A file never gets colour codes, whatever the terminal supports.
@@ -47,7 +48,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
     options.format === 'json'
       ? renderJson(data)
       : options.format === 'html'
-        ? renderMonthlyHtml(data, ctx.msg)
+        ? (await import('../render/documents.js')).renderMonthlyHtml(data, monthSeries(plan, window.window, soonDays), ctx.msg)
         : options.format === 'markdown'
         ? renderDocumentMarkdown(monthlyDocument(data, ctx.msg))
         : renderDocumentText(monthlyDocument(data, ctx.msg), colors, documentWidth(ctx.fit, { width: ctx.width, toFile: options.out !== undefined }));

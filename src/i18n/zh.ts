@@ -1,6 +1,8 @@
 import { cliZh } from './cli-zh.js';
 import type { en } from './en.js';
 
+const yearMonthZh = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+
 /** 中文消息。键与 en.ts 一一对应。 */
 export const zh: typeof en = {
   dataDirMissing: (dir) => `找不到数据目录：${dir}（请用 --data DIR 或设置 PLAN_DATA）`,
@@ -260,6 +262,12 @@ export const zh: typeof en = {
     rosterTitle: '企业名单按行业和创建状态分布',
     rosterAxis: '企业数（家）',
     industryAxis: '行业',
+    monthsTitle: (from, to) => `${yearMonthZh(from)}至${from.slice(0, 4) === to.slice(0, 4) ? `${Number(to.slice(5, 7))}月` : yearMonthZh(to)}逐月完成情况（各月末累计）`,
+    monthsTitleNone: '逐月完成情况',
+    monthsAxis: '事项数（项）',
+    monthAxis: '月份',
+    monthKeys: { doneOnTime: '按期完成', doneLate: '逾期完成', overdue: '逾期未完成' },
+    monthLabel: (month, partialTo) => `${Number(month.slice(5, 7))}月` + (partialTo === null ? '' : `（截至${Number(partialTo.slice(8, 10))}日）`),
     noFigure: '无数据',
     noData: '本图无数据。',
     figuresOf: (title) => `图表数据：${title}`,

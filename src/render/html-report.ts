@@ -1,3 +1,4 @@
+import type { MonthPoint } from '../compute/month-series.js';
 import type { MonthlyReport } from '../compute/monthly.js';
 import type { Messages } from '../i18n/index.js';
 import type { ReportDocument } from './document.js';
@@ -13,10 +14,10 @@ const ROSTER_STATES = ['certified', 'applying', 'not_started', 'expired', 'revok
  * sections and tables as the text report, with charts drawn from the same figures. Nothing in it
  * loads anything (no script, no font, no image, no link), so it reads the same offline and on paper.
  */
-export function renderMonthlyHtml(report: MonthlyReport, msg: Messages): string {
+export function renderMonthlyHtml(report: MonthlyReport, months: readonly MonthPoint[], msg: Messages): string {
   const doc = monthlyDocument(report, msg);
   const charts = new Map<string, string[]>([
-    [msg.monthly.summary, [onTimeChart(report, msg)]],
+    [msg.monthly.summary, [onTimeChart(report, msg), monthsChart(months, msg)]],
     [msg.monthly.standardization, [townsChart(report, msg), rosterChart(report, msg)]],
   ]);
   return renderDocumentHtml(doc, msg.htmlReport.lang, charts);
@@ -72,6 +73,25 @@ function onTimeChart(report: MonthlyReport, msg: Messages): string {
     rows: report.domains.map((d) => ({ label: visible(`${d.id} ${d.title}`), value: d.tally.onTime.value, text: formatRate(d.tally.onTime, msg) })),
     max: 1,
     tickFormat: percent,
+    noData: h.noData,
+    figuresOf: h.figuresOf,
+  });
+}
+
+const MONTH_KEYS = ['doneOnTime', 'doneLate', 'overdue'] as const;
+
+function monthsChart(months: readonly MonthPoint[], msg: Messages): string {
+  const h = msg.htmlReport;
+  return renderStackedChart({
+    id: 'chart-months',
+    title: months.length === 0 ? h.monthsTitleNone : h.monthsTitle(months[0]!.month, months.at(-1)!.month),
+    valueAxis: h.monthsAxis,
+    categoryAxis: h.monthAxis,
+    keys: [...MONTH_KEYS],
+    keyLabels: h.monthKeys,
+    // Overdue in the palette's red, as in the roster's expired.
+    fills: [0, 1, 3],
+    rows: months.map((p) => ({ label: h.monthLabel(p.month, p.partial ? p.asOf : null), counts: { doneOnTime: p.doneOnTime, doneLate: p.doneLate, overdue: p.overdue } })),
     noData: h.noData,
     figuresOf: h.figuresOf,
   });

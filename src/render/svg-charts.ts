@@ -39,6 +39,8 @@ export interface StackedChart {
   categoryAxis: string;
   keys: string[];
   keyLabels: Record<string, string>;
+  /** The palette colour of each key (fill-N), when not the key's position: overdue drawn in red wherever it stands. */
+  fills?: number[];
   rows: { label: string; counts: Record<string, number> }[];
   noData: string;
   figuresOf: (title: string) => string;
@@ -107,6 +109,7 @@ export function renderStackedChart(chart: StackedChart): string {
     .domain(chart.rows.map((_, i) => i))
     .range([TOP + legendHeight, height - AXIS])
     .padding(0.3);
+  const fill = (k: number) => `fill-${chart.fills?.[k] ?? k}`;
   const series = stack<{ label: string; counts: Record<string, number> }, string>()
     .keys(chart.keys)
     .value((row, key) => row.counts[key] ?? 0)(chart.rows);
@@ -117,7 +120,7 @@ export function renderStackedChart(chart: StackedChart): string {
       const tip = `${chart.rows[i]!.label}, ${chart.keyLabels[layer.key]!}: ${count}`;
       const width = x(to) - x(from);
       return [
-        `<g class="segment"><title>${escapeHtml(tip)}</title><rect x="${num(x(from))}" y="${num(y(i)!)}" width="${num(width)}" height="${num(y.bandwidth())}" class="fill-${k}"/>` +
+        `<g class="segment"><title>${escapeHtml(tip)}</title><rect x="${num(x(from))}" y="${num(y(i)!)}" width="${num(width)}" height="${num(y.bandwidth())}" class="${fill(k)}"/>` +
           // The count inside its segment when it fits; the table below has it in any case.
           (width >= 14 ? label(x(from) + width / 2, y(i)! + y.bandwidth() / 2, 'middle', String(count), 'inside') : '') +
           '</g>',
@@ -129,7 +132,7 @@ export function renderStackedChart(chart: StackedChart): string {
     return label(left - 6, mid, 'end', truncateToWidth(row.label, LABEL_MAX)) + label(x(totals[i]!) + 4, mid, 'start', String(totals[i]));
   });
   const legend = chart.keys
-    .map((key, k) => `<rect x="${left + k * 110}" y="${TOP - 8}" width="12" height="12" class="fill-${k}"/>` + label(left + k * 110 + 16, TOP - 2, 'start', chart.keyLabels[key]!))
+    .map((key, k) => `<rect x="${left + k * 110}" y="${TOP - 8}" width="12" height="12" class="${fill(k)}"/>` + label(left + k * 110 + 16, TOP - 2, 'start', chart.keyLabels[key]!))
     .join('');
   const axis = valueAxis(
     x.ticks(5).filter(Number.isInteger).map((t) => ({ at: x(t), text: String(t) })),
