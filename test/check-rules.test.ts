@@ -93,3 +93,41 @@ describe('--quiet', () => {
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('5 个文件中有 1 个错误、0 个警告（1 个警告因 --quiet 未显示）');
   });
 });
+
+describe('unit aliases and combined names', () => {
+  /** The base folder with people.yaml's units replaced. */
+  function withUnits(units: string): string {
+    const cwd = fixtureFolder();
+    const people = join(cwd, 'data/people.yaml');
+    writeFileSync(people, readFileSync(people, 'utf8').replace(/units:\n[^]*$/, `units:\n${units}`));
+    return cwd;
+  }
+  const lines = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('data/'));
+
+  it('warns about a unit one character from another, at the later spelling, unless declared as its alias', async () => {
+    const slip = await runCli(['check'], { cwd: withUnits('  - name: 区水利局\n  - name: 各镇街\n  - name: 区城市管理局\n  - name: 我城市管理局\n') });
+    expect([slip.code, lines(slip.stdout)]).toEqual([
+      0,
+      ['data/people.yaml:10:11  warning  "我城市管理局" differs from "区城市管理局" by a character or two: if they are one unit, list one under the other\'s aliases  [similar-unit]'],
+    ]);
+    const declared = await runCli(['check', '--format', 'json'], { cwd: withUnits('  - name: 区水利局\n  - name: 各镇街\n  - name: 区城市管理局\n    aliases: [我城市管理局]\n') });
+    expect(rows(declared.stdout)).toEqual([]);
+  });
+
+  it('does not take two short names a third apart for a slip: 区防办 and 区防指 are two bodies', async () => {
+    const result = await runCli(['check', '--format', 'json'], { cwd: withUnits('  - name: 区水利局\n  - name: 各镇街\n  - name: 区防办\n  - name: 区防指\n') });
+    expect(rows(result.stdout)).toEqual([]);
+  });
+
+  it('refuses an alias that is already another unit\'s name or alias, and a member that is no unit', async () => {
+    const units = '  - name: 区水利局\n    aliases: [各镇街]\n  - name: 各镇街\n  - name: 区水利局及各处\n    members: [区水利局, 各处]\n';
+    const result = await runCli(['check'], { cwd: withUnits(units) });
+    expect([result.code, lines(result.stdout)]).toEqual([
+      1,
+      [
+        'data/people.yaml:9:11  error  "各镇街" already names the unit 区水利局: a spelling can mean only one unit  [unique-name]',
+        'data/people.yaml:11:21  error  member "各处" is not the name or alias of a unit listed under units  [unknown-unit]',
+      ],
+    ]);
+  });
+});

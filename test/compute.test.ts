@@ -10,7 +10,7 @@ import type { Plan, Task } from '../src/model/plan.js';
 const YEAR_2022 = { start: '2022-01-01', end: '2022-12-31' };
 
 function task(overrides: Partial<Task> & { id: string }): Task {
-  return { title: '任务', text: '任务。', domainId: 'AA', due: '2022-12-31', dueStated: false, status: 'todo', owners: [], leaders: [], units: [], ...overrides };
+  return { title: '任务', text: '任务。', domainId: 'AA', due: '2022-12-31', dueStated: false, status: 'todo', owners: [], leaders: [], units: [], unitsWritten: [], ...overrides };
 }
 
 function planWith(tasks: Task[], period = YEAR_2022): Plan {
@@ -27,6 +27,8 @@ function planWith(tasks: Task[], period = YEAR_2022): Plan {
     towns: [],
     people: [],
     units: [],
+    combinedUnits: [],
+    unitIndex: {},
   };
 }
 

@@ -135,8 +135,47 @@ describe('the bundled data', () => {
     expect([...withUnits]).toEqual(['FX']);
     expect(plan.people.map((p) => p.name)).toEqual(['杞金祥', '李凭', '李继川', '廖炜伊', '冯一丹', '段义勇']);
     for (const task of plan.domains.find((d) => d.id === 'FX')!.tasks) {
-      for (const unit of task.units) expect(task.text).toContain(unit);
+      for (const unit of task.unitsWritten) expect(task.text).toContain(unit);
     }
+  });
+
+  it('reads one body written three ways, a slip and a combined name as the document means them', async () => {
+    const plan = await bundledPlan();
+    const text = squash(seed);
+    for (const written of ['责任单位：区防指各成员单位', '责任单位：区防指成员单位', '责任单位：区防办，防指成员单位', '责任单位：区防办及防指成员单位', '我城市管理局', '区城市管理局']) {
+      expect(text).toContain(written);
+    }
+    const task = (id: string) => plan.domains.flatMap((d) => d.tasks).find((t) => t.id === id)!;
+    expect([task('FX-02'), task('FX-13'), task('FX-21')].map((t) => [t.unitsWritten, t.units])).toEqual([
+      [['区防指各成员单位'], ['区防指成员单位']],
+      [['区防办', '区防指成员单位'], ['区防办', '区防指成员单位']],
+      [['区防办', '防指成员单位'], ['区防办', '区防指成员单位']],
+    ]);
+    expect(task('FX-18').unitsWritten).toContain('我城市管理局');
+    expect(task('FX-18').units).toEqual(['区防办', '区应急局', '区水利局', '区住房城乡建委', '区城市管理局', '区交通局', '各镇街']);
+    expect(task('FX-09').units).toEqual(['区防办', '区防指成员单位']);
+    expect(plan.combinedUnits).toEqual([{ name: '区防办及防指成员单位', members: ['区防办', '区防指成员单位'] }]);
+  });
+
+  it('shows 区防指成员单位 once in the per-owner report at 2022-06-30, with the items of all its spellings', async () => {
+    const result = await runCli(['owners', '--as-of', '2022-06-30', '--format', 'json']);
+    const rows = (JSON.parse(result.stdout) as { owners: { name: string; kind: string; tally: { total: number } }[] }).owners;
+    const names = rows.map((r) => r.name);
+    expect(names.filter((n) => n.includes('防指成员单位'))).toEqual(['区防指成员单位']);
+    expect(names).not.toContain('我城市管理局');
+    // FX-02 (区防指各成员单位), FX-09 and FX-11 (区防办及防指成员单位), FX-13, FX-21 (防指成员单位).
+    expect(rows.find((r) => r.name === '区防指成员单位')!.tally.total).toBe(5);
+    expect(rows.find((r) => r.name === '区城市管理局')!.tally.total).toBe(2);
+  });
+
+  it('answers plan owner 防指成员单位 for the unit it stands for, and refuses a combined name', async () => {
+    const alias = await runCli(['owner', '防指成员单位', '--as-of', '2022-06-30', '--format', 'json']);
+    expect(alias.code).toBe(0);
+    expect(JSON.parse(alias.stdout)).toMatchObject({ name: '区防指成员单位', kind: 'unit', tally: { total: 5 } });
+    const combined = await runCli(['owner', '区防办及防指成员单位']);
+    expect([combined.code, combined.stderr.trim()]).toEqual([2, 'plan: "区防办及防指成员单位" names several units together (区防办、区防指成员单位): ask for one of them']);
+    const filtered = await runCli(['tasks', '--unit', '我城市管理局', '--format', 'json']);
+    expect((JSON.parse(filtered.stdout) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['FX-16', 'FX-18']);
   });
 
   it('records no progress: the document states none', async () => {

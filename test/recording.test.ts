@@ -357,6 +357,23 @@ describe('monthly chores in one go', () => {
     expect(read(cwd, DOMAIN)).toContain('    units: [区水务局, 各镇街]\n');
   });
 
+  it('renames a unit that has aliases and members naming it, and renames an alias alone', async () => {
+    const cwd = fixtureFolder();
+    const people = 'units:\n  - name: 区水利局\n    aliases: [水利局]\n  - name: 各镇街\n  - name: 区水利局及各镇街\n    members: [区水利局, 各镇街]\n';
+    writeFileSync(join(cwd, 'data/people.yaml'), read(cwd, 'data/people.yaml').replace(/units:\n[^]*$/, people));
+    writeFileSync(join(cwd, DOMAIN), read(cwd, DOMAIN).replace('    units: [区水利局, 各镇街]\n', '    units: [水利局, 区水利局及各镇街]\n'));
+    expect((await runCli(['rename', 'unit', '区水利局', '区水务局'], { cwd, now: NOW })).stdout).toBe('unit 区水利局 renamed 区水务局: people.yaml and 1 reference (1 file changed)\n');
+    expect(read(cwd, 'data/people.yaml')).toContain('  - name: 区水务局\n    aliases: [水利局]\n  - name: 各镇街\n  - name: 区水利局及各镇街\n    members: [区水务局, 各镇街]\n');
+    expect(read(cwd, DOMAIN)).toContain('    units: [水利局, 区水利局及各镇街]\n');
+    expect((await runCli(['rename', 'unit', '水利局', '区水务部门'], { cwd, now: NOW })).code).toBe(0);
+    expect(read(cwd, 'data/people.yaml')).toContain('    aliases: [区水务部门]\n');
+    expect(read(cwd, DOMAIN)).toContain('    units: [区水务部门, 区水利局及各镇街]\n');
+    expect((await runCli(['rename', 'unit', '各镇街', '区水务部门'], { cwd })).code).toBe(2);
+    const owner = await runCli(['owner', '区水务部门', '--format', 'json'], { cwd, now: NOW });
+    expect(JSON.parse(owner.stdout)).toMatchObject({ name: '区水务局', kind: 'unit' });
+    expect((await runCli(['check'], { cwd })).code).toBe(0);
+  });
+
   it('refuses a rename to a name in use, or of a name not there', async () => {
     const cwd = fixtureFolder();
     const before = read(cwd, 'data/people.yaml');

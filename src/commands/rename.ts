@@ -25,15 +25,21 @@ export function rename(ctx: Context, kind: RenameKind, from: string, to: string,
     const people = fileOfKind(loaded, 'people');
     if (!people) throw new PlanError(ctx.msg.renameNoPeople);
     const data = people.data as PeopleFile;
-    const list = kind === 'person' ? data.people : data.units;
-    const index = list.findIndex((entry) => entry.name === from);
-    if (index < 0) throw new PlanError(ctx.msg.renameUnknown(kind, from, closest(from, list.map((e) => e.name)).join('、')));
-    const taken = [...plan.people.map((p) => p.name), ...plan.units.map((u) => u.name)];
+    const declared = kind === 'person' ? declaredPerson(data, from) : declaredUnit(data, from);
+    if (declared === undefined) {
+      const names = kind === 'person' ? data.people.map((e) => e.name) : data.units.flatMap((u) => [u.name, ...(u.aliases ?? [])]);
+      throw new PlanError(ctx.msg.renameUnknown(kind, from, closest(from, names).join('、')));
+    }
+    const taken = [...plan.people.map((p) => p.name), ...Object.keys(plan.unitIndex)];
     if (to.trim() === '' || to !== to.trim()) throw new PlanError(ctx.msg.renameBadName(to));
     if (to === from || taken.includes(to)) throw new PlanError(ctx.msg.renameTaken(to));
 
-    const uses: Use[] = [{ file: people, path: [kind === 'person' ? 'people' : 'units', index, 'name'] }];
-    if (kind === 'unit') data.people.forEach((p, i) => p.unit === from && uses.push({ file: people, path: ['people', i, 'unit'] }));
+    const uses: Use[] = [{ file: people, path: declared }];
+    if (kind === 'unit') {
+      data.people.forEach((p, i) => p.unit === from && uses.push({ file: people, path: ['people', i, 'unit'] }));
+      // A combined name's members name units too.
+      data.units.forEach((u, i) => u.members?.forEach((m, k) => m === from && uses.push({ file: people, path: ['units', i, 'members', k] })));
+    }
     for (const file of loaded.files.filter((f) => f.kind === 'domain')) {
       (file.data as DomainFile).tasks.forEach((task, t) => {
         const keys = kind === 'person' ? (['owners', 'leaders'] as const) : (['units'] as const);
@@ -46,6 +52,22 @@ export function rename(ctx: Context, kind: RenameKind, from: string, to: string,
       summary: [ctx.msg.renamed(kind, from, to, uses.length - 1, files.size)],
     };
   });
+}
+
+/** Where people.yaml declares a person's name, or undefined. */
+function declaredPerson(data: PeopleFile, name: string): PathSegment[] | undefined {
+  const index = data.people.findIndex((p) => p.name === name);
+  return index < 0 ? undefined : ['people', index, 'name'];
+}
+
+/** Where people.yaml declares a unit's name or one of its aliases, or undefined. */
+function declaredUnit(data: PeopleFile, name: string): PathSegment[] | undefined {
+  for (const [i, unit] of data.units.entries()) {
+    if (unit.name === name) return ['units', i, 'name'];
+    const alias = unit.aliases?.indexOf(name) ?? -1;
+    if (alias >= 0) return ['units', i, 'aliases', alias];
+  }
+  return undefined;
 }
 
 /** Changes the value of the scalar at `path`, keeping its quoting and comments. */

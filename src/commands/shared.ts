@@ -1,6 +1,6 @@
 import { closest } from '../compute/closest.js';
 import { relative } from 'node:path';
-import { isKnownOwner } from '../compute/filter.js';
+import { ownersMeant } from '../compute/filter.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError } from '../errors.js';
 import { cacheEntry, readCache, writeCache } from '../load/cache.js';
@@ -148,14 +148,20 @@ export function checkFilters<F extends { domain?: string; owner?: string; unit?:
     if (found.length > 1) throw new PlanError(ctx.msg.ambiguousDomain(filter.domain, found.map((d) => `${d.id} ${d.title}`).join('；')));
     resolved.domain = found[0]!.id;
   }
-  if (filter.owner !== undefined) resolved.owner = ownerName(filter.owner);
-  for (const name of [resolved.owner, resolved.unit]) {
-    if (name !== undefined && !isKnownOwner(plan, name)) {
-      const names = [...plan.people.map((p) => p.name), ...plan.units.map((u) => u.name)];
-      throw new PlanError(ctx.msg.unknownOwner(name, closest(name, names).join('、')));
-    }
-  }
+  if (filter.owner !== undefined) resolved.owner = ownerOrUnit(ctx, plan, ownerName(filter.owner));
+  if (filter.unit !== undefined) resolved.unit = ownerOrUnit(ctx, plan, filter.unit);
   return resolved;
+}
+
+/** The one person or unit a name means: an alias gives its unit; a combined name, an unknown name are refused. */
+function ownerOrUnit(ctx: Context, plan: Plan, name: string): string {
+  const meant = ownersMeant(plan, name);
+  if (meant === undefined) {
+    const names = [...plan.people.map((p) => p.name), ...Object.keys(plan.unitIndex)];
+    throw new PlanError(ctx.msg.unknownOwner(name, closest(name, names).join('、')));
+  }
+  if (meant.length !== 1) throw new PlanError(ctx.msg.combinedOwner(name, meant.join('、')));
+  return meant[0]!;
 }
 
 export { closest };

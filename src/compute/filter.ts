@@ -1,5 +1,6 @@
 import type { IsoDate } from '../model/dates.js';
 import { nameKey } from '../model/names.js';
+import { unitsMeant } from '../model/units.js';
 import type { Plan, TaskStatus } from '../model/plan.js';
 import { responsibleOf, type ItemAt, type ItemState } from './items.js';
 
@@ -24,10 +25,14 @@ export function findDomain(plan: Plan, query: string): Plan['domains'][number] |
   return plan.domains.find((d) => d.id.toLowerCase() === query.toLowerCase() || d.title === query);
 }
 
-/** Whether a name is a person or a unit of the plan. */
-export function isKnownOwner(plan: Plan, query: string): boolean {
+/**
+ * Who a name given on the command line means, as reports name them: the person, or the unit an
+ * alias stands for, or the units a combined name stands for. Undefined when the plan knows no such name.
+ */
+export function ownersMeant(plan: Plan, query: string): string[] | undefined {
   const name = nameKey(query);
-  return name === UNASSIGNED || plan.people.some((p) => p.name === name) || plan.units.some((u) => u.name === name);
+  if (name === UNASSIGNED || plan.people.some((p) => p.name === name)) return [name];
+  return unitsMeant(plan.unitIndex, name);
 }
 
 export function filterItems(items: readonly ItemAt[], filter: ItemFilter, plan: Plan): ItemAt[] {

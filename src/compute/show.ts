@@ -21,6 +21,8 @@ export interface ShownTask extends TaskRef {
   owners: string[];
   leaders: string[];
   units: string[];
+  /** The units as the document writes them, where an alias or a combined name makes them differ from `units`. */
+  unitsWritten: string[];
   due: IsoDate;
   dueStated: boolean;
   status: Task['status'];
@@ -94,6 +96,7 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
           owners: task.owners,
           leaders: task.leaders,
           units: task.units,
+          unitsWritten: task.unitsWritten,
           due: task.due,
           dueStated: task.dueStated,
           status: task.status,

@@ -2,6 +2,7 @@ import type { SourceFile } from '../load/source-file.js';
 import type { IsoDate } from './dates.js';
 import type { DomainFile, EnterprisesFile, Milestone, PeopleFile, PlanFile, Recurrence, Target, Task as TaskData, TownsFile } from './schema-types.js';
 import { nameKey } from './names.js';
+import { canonicalUnits, unitIndexOf, type UnitIndex } from './units.js';
 
 export type { Milestone, Recurrence, Target, IsoDate };
 export type TaskStatus = NonNullable<TaskData['status']>;
@@ -20,7 +21,10 @@ export interface Task extends TaskData {
   status: TaskStatus;
   owners: string[];
   leaders: string[];
+  /** The units that answer for it: written names resolved through aliases, combined names expanded. */
   units: string[];
+  /** The units as the document writes them. */
+  unitsWritten: string[];
 }
 
 export interface Domain {
@@ -45,7 +49,12 @@ export interface Plan {
   enterprises: Enterprise[];
   towns: Town[];
   people: Person[];
+  /** The units that own work, one per unit: combined names are not among them. */
   units: Unit[];
+  /** Names that stand for several units (区防办及防指成员单位), with the units they stand for. */
+  combinedUnits: { name: string; members: string[] }[];
+  /** Every written unit name (name, alias, combined name) and the units it means. */
+  unitIndex: UnitIndex;
 }
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -56,10 +65,11 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
   const meta = one<PlanFile>('plan');
   if (!meta) throw new Error('buildPlan needs a validated plan.yaml');
   const people = one<PeopleFile>('people');
+  const unitIndex = unitIndexOf(people?.units ?? []);
   const domains = files
     .filter((f) => f.kind === 'domain')
     .sort((a, b) => a.path.localeCompare(b.path))
-    .map((f) => toDomain(f.path, f.data as DomainFile, meta.period.end));
+    .map((f) => toDomain(f.path, f.data as DomainFile, meta.period.end, unitIndex));
   return {
     title: meta.title,
     issuer: meta.issuer,
@@ -70,12 +80,14 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
     domains,
     enterprises: one<EnterprisesFile>('enterprises')?.enterprises ?? [],
     towns: one<TownsFile>('towns')?.towns ?? [],
-    people: (people?.people ?? []).map((p) => ({ ...p, name: nameKey(p.name), ...(p.unit !== undefined ? { unit: nameKey(p.unit) } : {}) })),
-    units: (people?.units ?? []).map((u) => ({ ...u, name: nameKey(u.name) })),
+    people: (people?.people ?? []).map((p) => ({ ...p, name: nameKey(p.name), ...(p.unit !== undefined ? { unit: canonicalUnits(unitIndex, [p.unit])[0]! } : {}) })),
+    units: (people?.units ?? []).filter((u) => u.members === undefined).map((u) => ({ ...u, name: nameKey(u.name) })),
+    combinedUnits: (people?.units ?? []).filter((u) => u.members !== undefined).map((u) => ({ name: nameKey(u.name), members: canonicalUnits(unitIndex, [u.name]) })),
+    unitIndex,
   };
 }
 
-function toDomain(file: string, data: DomainFile, periodEnd: IsoDate): Domain {
+function toDomain(file: string, data: DomainFile, periodEnd: IsoDate, unitIndex: UnitIndex): Domain {
   return {
     id: data.id,
     title: data.title,
@@ -90,7 +102,8 @@ function toDomain(file: string, data: DomainFile, periodEnd: IsoDate): Domain {
       status: task.status ?? 'todo',
       owners: (task.owners ?? []).map(nameKey),
       leaders: (task.leaders ?? []).map(nameKey),
-      units: (task.units ?? []).map(nameKey),
+      units: canonicalUnits(unitIndex, task.units ?? []),
+      unitsWritten: (task.units ?? []).map(nameKey),
     })),
   };
 }

@@ -113,6 +113,10 @@ export interface PlanFile {
      */
     'look-alike-name'?: 'error' | 'warning' | 'off';
     /**
+     * A unit name or alias one or two characters away from another unit's (我城市管理局 / 区城市管理局) that is not declared as its alias.
+     */
+    'similar-unit'?: 'error' | 'warning' | 'off';
+    /**
      * A task that names no owner, leader or unit.
      */
     'no-owner'?: 'error' | 'warning' | 'off';
@@ -487,7 +491,7 @@ export interface PeopleFile {
     roles?: ('责任人' | '责任领导')[];
   }[];
   /**
-   * Units named as 责任单位, written exactly as in the source (e.g. 区水利局, 各镇街).
+   * Units named as 责任单位 (e.g. 区水利局, 各镇街), one entry per unit; spellings the document also uses for it go under aliases, and a name standing for several units lists them under members.
    */
   units: {
     /**
@@ -498,5 +502,17 @@ export interface PeopleFile {
      * department: a district department (区水利局); office: a headquarters' office (区防办); towns: the towns and street offices collectively (各镇街); group: a collective such as 区防指各成员单位.
      */
     kind?: 'department' | 'office' | 'towns' | 'group';
+    /**
+     * Other spellings the document uses for this same unit. Tasks keep the words as written; reports, filters and `plan owner` count them under this unit's name. An alias may not be the name or alias of another unit.
+     *
+     * @minItems 1
+     */
+    aliases?: [string, ...string[]];
+    /**
+     * Makes this entry a combined name that stands for several units (区防办及防指成员单位 = 区防办 and 区防指成员单位). Each member is the name or alias of another unit in this list; a task owned by the combined name counts under each member, and the combined name has no row of its own.
+     *
+     * @minItems 2
+     */
+    members?: [string, string, ...string[]];
   }[];
 }

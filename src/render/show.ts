@@ -78,6 +78,7 @@ function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undef
     [s.owners, names(t.owners, msg)],
     [s.leaders, names(t.leaders, msg)],
     [s.units, names(t.units, msg)],
+    t.unitsWritten.join('\n') === t.units.join('\n') ? null : [s.unitsWritten, names(t.unitsWritten, msg)],
     // A recurring duty's deadlines are its occurrences'.
     t.recurrence !== null ? null : [s.due, t.dueStated ? t.due : s.dueNotStated(t.due)],
     recurrence === null ? null : [s.recurrence, recurrence],

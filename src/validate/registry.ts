@@ -41,6 +41,7 @@ export const RULES: Record<string, RuleInfo> = {
   'unknown-town': { severity: 'error' },
   'invisible-character': { severity: 'warning' },
   'look-alike-name': { severity: 'warning' },
+  'similar-unit': { severity: 'warning' },
   'no-owner': { severity: 'warning', wholeItem: true },
   'milestone-after-due': { severity: 'error', wholeItem: true },
   'done-without-date': { severity: 'error', wholeItem: true },

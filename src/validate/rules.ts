@@ -8,6 +8,7 @@ import { PERIOD_DAYS } from '../compute/minimum.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { nameKey } from '../model/names.js';
 import { nameWarnings } from './names.js';
+import { unitNames as unitNamesOf } from './units.js';
 import { inexactNumbers } from './figures.js';
 import { RULES, RuleSettings } from './registry.js';
 import { didYouMean } from '../compute/closest.js';
@@ -54,7 +55,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
 
   const ids = new IdRegistry(report, msg);
   const personNames = people ? uniqueNames(people.file, 'people', people.data.people, report, msg) : undefined;
-  const unitNames = people ? uniqueNames(people.file, 'units', people.data.units, report, msg) : undefined;
+  const unitNames = people ? unitNamesOf(people.file, people.data.units, report, msg) : undefined;
   const townNames = towns ? uniqueNames(towns.file, 'towns', towns.data.towns, report, msg) : undefined;
 
   if (people && unitNames) {
