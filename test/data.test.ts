@@ -154,7 +154,8 @@ describe('the bundled data', () => {
     expect(task('FX-18').unitsWritten).toContain('我城市管理局');
     expect(task('FX-18').units).toEqual(['区防办', '区应急局', '区水利局', '区住房城乡建委', '区城市管理局', '区交通局', '各镇街']);
     expect(task('FX-09').units).toEqual(['区防办', '区防指成员单位']);
-    expect(plan.combinedUnits).toEqual([{ name: '区防办及防指成员单位', members: ['区防办', '区防指成员单位'] }]);
+    expect(plan.combinedUnits.map((u) => [u.name, u.members])).toEqual([['区防办及防指成员单位', ['区防办', '区防指成员单位']]]);
+    expect(plan.unitIndex['防指成员单位']).toEqual(['区防指成员单位']);
   });
 
   it('shows 区防指成员单位 once in the per-owner report at 2022-06-30, with the items of all its spellings', async () => {

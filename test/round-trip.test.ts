@@ -17,7 +17,7 @@ function asData(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(record)) {
-    if (key === 'due_stated' || (key === 'due' && record.due_stated === false)) continue;
+    if (key === 'due_stated' || key === 'units_meant' || (key === 'due' && record.due_stated === false)) continue;
     // A town without a target says so with null: that null is data.
     if ((key === 'target_total' || key === 'target_above_scale') && item === null) out[key] = null;
     else if (!isFiller(item)) out[key] = asData(item);

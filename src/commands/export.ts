@@ -26,7 +26,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   if (options.kind === undefined) throw new PlanError(ctx.msg.csvNeedsKind);
   const join = (names: readonly string[]) => names.join('、');
   if (options.kind === 'tasks') {
-    const header = ['id', 'domain', 'section', 'number', 'title', 'text', 'owners', 'leaders', 'units', 'units_written', 'due', 'due_stated', 'milestones', 'recurrence', 'status', 'completed'];
+    const header = ['id', 'domain', 'section', 'number', 'title', 'text', 'owners', 'leaders', 'units', 'units_meant', 'due', 'due_stated', 'milestones', 'recurrence', 'status', 'completed'];
     const rows = data.domains.flatMap((d) =>
       d.tasks.map((t) => [
         t.id,
@@ -38,7 +38,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
         join(t.owners),
         join(t.leaders),
         join(t.units),
-        join(t.unitsWritten),
+        join(t.unitsMeant),
         t.due,
         String(t.dueStated),
         t.milestones.map((m) => `${m.id} ${m.due} ${m.title}`).join('\n'),

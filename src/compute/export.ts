@@ -31,8 +31,7 @@ export function exportPlan(plan: Plan) {
       progress: (t.progress ?? []).map((p) => ({ date: p.date, achievedTotal: p.achieved_total, achievedAboveScale: p.achieved_above_scale ?? null })),
     })),
     people: plan.people.map((p) => ({ name: p.name, unit: p.unit ?? null, roles: p.roles ?? [] })),
-    units: plan.units.map((u) => ({ name: u.name, kind: u.kind ?? null, aliases: u.aliases ?? [] })),
-    combinedUnits: plan.combinedUnits,
+    units: [...plan.units, ...plan.combinedUnits].map((u) => ({ name: u.name, kind: u.kind ?? null, aliases: u.aliases ?? [], members: u.members ?? [] })),
   };
 }
 
@@ -45,8 +44,8 @@ function exportTask(task: Task) {
     text: task.text,
     owners: task.owners,
     leaders: task.leaders,
-    units: task.units,
-    unitsWritten: task.unitsWritten,
+    units: task.unitsWritten,
+    unitsMeant: task.units,
     due: task.due,
     dueStated: task.dueStated,
     milestones: (task.milestones ?? []).map((m) => ({ id: m.id, title: m.title, due: m.due, completed: m.completed ?? null, notes: m.notes ?? [] })),

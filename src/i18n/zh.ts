@@ -425,7 +425,7 @@ export const zh: typeof en = {
       owners: '责任人',
       leaders: '责任领导',
       units: '责任单位',
-      units_written: '责任单位（原文）',
+      units_meant: '责任单位（归并）',
       due: '期限',
       due_stated: '是否规定期限',
       completed: '完成日期',

@@ -51,8 +51,8 @@ export interface Plan {
   people: Person[];
   /** The units that own work, one per unit: combined names are not among them. */
   units: Unit[];
-  /** Names that stand for several units (区防办及防指成员单位), with the units they stand for. */
-  combinedUnits: { name: string; members: string[] }[];
+  /** Names that stand for several units (区防办及防指成员单位), as people.yaml writes them. */
+  combinedUnits: Unit[];
   /** Every written unit name (name, alias, combined name) and the units it means. */
   unitIndex: UnitIndex;
 }
@@ -82,7 +82,7 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
     towns: one<TownsFile>('towns')?.towns ?? [],
     people: (people?.people ?? []).map((p) => ({ ...p, name: nameKey(p.name), ...(p.unit !== undefined ? { unit: canonicalUnits(unitIndex, [p.unit])[0]! } : {}) })),
     units: (people?.units ?? []).filter((u) => u.members === undefined).map((u) => ({ ...u, name: nameKey(u.name) })),
-    combinedUnits: (people?.units ?? []).filter((u) => u.members !== undefined).map((u) => ({ name: nameKey(u.name), members: canonicalUnits(unitIndex, [u.name]) })),
+    combinedUnits: (people?.units ?? []).filter((u) => u.members !== undefined).map((u) => ({ ...u, name: nameKey(u.name) })),
     unitIndex,
   };
 }

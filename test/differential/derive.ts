@@ -55,13 +55,20 @@ export interface RawPlan {
   /** "Counting from the notice": plan.yaml's count_from, else the issue date. */
   countFrom: string;
   domains: { id: string; tasks: RawTask[] }[];
+  /** people.yaml's units: a name or alias means its unit; a combined name means its members' units. */
+  unitsMeant: Map<string, string[]>;
 }
 
 /** Reads plan.yaml and domains/*.yaml as plain YAML 1.2 (dates stay strings). */
 export function readPlan(dataDir: string): RawPlan {
   const plan = parse(readFileSync(join(dataDir, 'plan.yaml'), 'utf8'));
   const files = readdirSync(join(dataDir, 'domains')).filter((f) => f.endsWith('.yaml')).sort();
+  const units: { name: string; aliases?: string[]; members?: string[] }[] = parse(readFileSync(join(dataDir, 'people.yaml'), 'utf8')).units;
+  const unitsMeant = new Map<string, string[]>();
+  for (const u of units) if (!u.members) for (const name of [u.name, ...(u.aliases ?? [])]) unitsMeant.set(name, [u.name]);
+  for (const u of units) if (u.members) unitsMeant.set(u.name, u.members.map((m) => unitsMeant.get(m)![0]!));
   return {
+    unitsMeant,
     start: plan.period.start,
     end: plan.period.end,
     countFrom: plan.count_from ?? plan.issued,
@@ -153,7 +160,7 @@ export function deriveItems(plan: RawPlan, asOf: string, soonDays: number): Deri
           part,
           owners: task.owners ?? [],
           leaders: task.leaders ?? [],
-          units: task.units ?? [],
+          units: [...new Set((task.units ?? []).flatMap((u) => plan.unitsMeant.get(u) ?? [u]))],
           due,
           due_stated: dueStated,
           completed,
