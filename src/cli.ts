@@ -148,7 +148,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--month <month>', msg.help.month)
     .option('--as-of <date>', msg.help.asOfReport)
     .option('--soon <days>', msg.help.soon, '14')
-    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json', 'html']).default('text'))
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json', 'html', 'docx']).default('text'))
     .option('--out <file>', msg.help.out)
     .option('--force', msg.help.force, false)
     .action(async (options) => {
@@ -334,6 +334,7 @@ export async function run(argv: readonly string[]): Promise<ExitCode> {
   });
   return main(argv, {
     stdout: (text) => void process.stdout.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),

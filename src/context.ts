@@ -5,6 +5,8 @@ import type { Fit } from './render/table.js';
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
   stdout: (text: string) => void;
+  /** Binary output (Word, Excel files); absent where only text can go. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;

@@ -13,15 +13,22 @@ export interface CliResult {
   stderr: string;
 }
 
+type CliOptions = { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number; now?: Date };
+
 /** Runs the CLI in-process, the way the binary would, with fixed I/O. */
-export async function runCli(
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number; now?: Date } = {},
-): Promise<CliResult> {
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const { bytes: _, ...result } = await runCliWithBytes(args, options);
+  return result;
+}
+
+/** runCli, with what was written to standard output as bytes (Word and Excel files) as well. */
+export async function runCliWithBytes(args: string[], options: CliOptions = {}): Promise<CliResult & { bytes: Buffer }> {
   let stdout = '';
   let stderr = '';
+  const chunks: Uint8Array[] = [];
   const code = await main(args, {
     stdout: (text) => void (stdout += text),
+    stdoutBytes: (bytes) => void chunks.push(bytes),
     stderr: (text) => void (stderr += text),
     env: options.env ?? { LANG: 'en_US.UTF-8' },
     cwd: options.cwd ?? ROOT,
@@ -29,7 +36,7 @@ export async function runCli(
     columns: options.columns,
     now: () => options.now ?? new Date('2022-06-30T04:00:00Z'),
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, bytes: Buffer.concat(chunks) };
 }
 
 /**

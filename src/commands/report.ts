@@ -1,23 +1,22 @@
-import { resolve } from 'node:path';
 import { monthWindow } from '../compute/month-window.js';
 import { monthSeries } from '../compute/month-series.js';
 import { monthlyReport } from '../compute/monthly.js';
 import type { Context } from '../context.js';
-import { writeOutFile } from '../edit/write-file.js';
-import { errorCode, EXIT, PlanError, type ExitCode } from '../errors.js';
+import { PlanError, type ExitCode } from '../errors.js';
 import { todayIn } from '../model/dates.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
 import { documentWidth } from '../render/fit.js';
+import { outFile, refuseBinaryToTerminal, writeOutput } from './output.js';
 import { checkDateSyntax, dateOption, loadPlan, monthInput, positiveInteger } from './shared.js';
 
 export interface ReportOptions {
   month?: string;
   asOf?: string;
   soon?: string;
-  format: 'text' | 'markdown' | 'json' | 'html';
+  format: 'text' | 'markdown' | 'json' | 'html' | 'docx';
   out?: string;
   force: boolean;
 }
@@ -27,6 +26,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   // Options are checked before the data is read, so a typo is reported as such even on broken data.
   checkDateSyntax(ctx, '--month', options.month, 'month');
   checkDateSyntax(ctx, '--as-of', options.asOf, 'date');
+  if (options.format === 'docx') refuseBinaryToTerminal(ctx, options.format, options.out);
   const plan = await loadPlan(ctx);
   // 6月 and 6月30日 take their year from the plan period.
   const month = options.month === undefined ? undefined : monthInput(ctx, '--month', options.month, plan.period);
@@ -40,29 +40,20 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   }
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const data = monthlyReport(plan, window.window, soonDays);
-  // `--out -` is standard output, as for most tools that write files; /dev/stdout may be a socket, which cannot be opened.
-  if (options.out === '-' || options.out === '/dev/stdout') options = { ...options, out: undefined };
+  const out = outFile(options.out);
+  if (options.format === 'docx') {
+    const { renderMonthlyDocx } = await import('../render/documents.js');
+    return writeOutput(ctx, await renderMonthlyDocx(data, ctx.msg), out, options.force);
+  }
   // A file never gets colour codes, whatever the terminal supports.
-  const colors = options.out !== undefined ? makeColors({ color: false, isTTY: false, env: {} }) : ctx.colors;
+  const colors = out !== undefined ? makeColors({ color: false, isTTY: false, env: {} }) : ctx.colors;
   const text =
     options.format === 'json'
       ? renderJson(data)
       : options.format === 'html'
         ? (await import('../render/documents.js')).renderMonthlyHtml(data, monthSeries(plan, window.window, soonDays), ctx.msg)
         : options.format === 'markdown'
-        ? renderDocumentMarkdown(monthlyDocument(data, ctx.msg))
-        : renderDocumentText(monthlyDocument(data, ctx.msg), colors, documentWidth(ctx.fit, { width: ctx.width, toFile: options.out !== undefined }));
-  if (options.out === undefined) {
-    ctx.io.stdout(text);
-    return EXIT.ok;
-  }
-  const target = resolve(ctx.io.cwd, options.out);
-  try {
-    await writeOutFile(target, text, { overwrite: options.force });
-  } catch (error) {
-    if (errorCode(error) === 'EEXIST') throw new PlanError(ctx.msg.outExists(options.out));
-    throw error;
-  }
-  ctx.io.stderr(ctx.msg.wrote(options.out) + '\n');
-  return EXIT.ok;
+          ? renderDocumentMarkdown(monthlyDocument(data, ctx.msg))
+          : renderDocumentText(monthlyDocument(data, ctx.msg), colors, documentWidth(ctx.fit, { width: ctx.width, toFile: out !== undefined }));
+  return writeOutput(ctx, text, out, options.force);
 }

@@ -11,7 +11,7 @@ import { errorCode, IoError } from '../errors.js';
  * even a dangling symlink, is never replaced; with it, a symlink at the target is replaced itself,
  * never followed, so a write cannot land outside the path the user named.
  */
-export async function writeOutFile(path: string, content: string, options: { overwrite: boolean }): Promise<void> {
+export async function writeOutFile(path: string, content: string | Uint8Array, options: { overwrite: boolean }): Promise<void> {
   const existing = await lstatIfAny(path, 'write');
   if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
     if (existing.isCharacterDevice() || existing.isFIFO()) return streamInto(path, content);
@@ -63,7 +63,7 @@ export async function writeDataFile(path: string, content: string, folders: read
  * file kept private, 0600, must not become world-readable) and, where the process may set it, its
  * owner and group.
  */
-async function replaceAtomically(path: string, content: string, old: Stats | undefined): Promise<void> {
+async function replaceAtomically(path: string, content: string | Uint8Array, old: Stats | undefined): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const mode = old ? old.mode & 0o7777 : 0o666;
   const handle = await open(temporary, 'wx', mode).catch((error: unknown) => {
@@ -92,16 +92,16 @@ async function replaceAtomically(path: string, content: string, old: Stats | und
 }
 
 /** Writes into a device or FIFO as a shell's `>` would: no creating, no replacing. */
-async function streamInto(path: string, content: string): Promise<void> {
+async function streamInto(path: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | constants.O_APPEND).catch((error: unknown) => {
     throw new IoError('write', path, errorCode(error));
   });
   await writeAndClose(handle, content, path, false);
 }
 
-async function writeAndClose(handle: Awaited<ReturnType<typeof open>>, content: string, path: string, sync: boolean): Promise<void> {
+async function writeAndClose(handle: Awaited<ReturnType<typeof open>>, content: string | Uint8Array, path: string, sync: boolean): Promise<void> {
   try {
-    await handle.writeFile(content, 'utf8');
+    await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
     if (sync) await handle.sync();
   } catch (error) {
     throw new IoError('write', path, errorCode(error));

@@ -314,6 +314,7 @@ export const en = {
     noData: 'No data for this chart.',
     figuresOf: (title: string) => `Figures of the chart: ${title}`,
   },
+  docxReport: { pageBefore: '— ', pageAfter: ' —' },
   monthly: {
     title: (month: string) => `Work plan progress report, ${month}`,
     lead: (start: string, end: string) => `Period covered: ${start} to ${end}.`,
@@ -403,6 +404,7 @@ export const en = {
   outExists: (file: string) => `${file} already exists; add --force to overwrite it`,
   wrote: (file: string) => `wrote ${file}`,
   csvNeedsKind: '--format csv needs --kind tasks, enterprises or towns',
+  binaryToTerminal: (format: string) => `--format ${format} is a binary file and is not written to a terminal: give --out FILE, or redirect standard output to a file`,
   beingEdited: (pid: number | undefined, since: string | undefined, lock: string) =>
     `data is being edited by another plan process${pid !== undefined ? ` (pid ${pid}, since ${since})` : ''}; try again in a moment` +
     ` (if no plan process is running, delete the lock file ${lock})`,

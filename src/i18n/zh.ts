@@ -276,6 +276,7 @@ export const zh: typeof en = {
     noData: '本图无数据。',
     figuresOf: (title) => `图表数据：${title}`,
   },
+  docxReport: { pageBefore: '— ', pageAfter: ' —' },
   monthly: {
     title: (month) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月工作要点落实情况报告`,
     lead: (start, end) => `统计时段：${start} 至 ${end}。`,
@@ -363,6 +364,7 @@ export const zh: typeof en = {
   outExists: (file) => `${file} 已存在；如需覆盖请加 --force`,
   wrote: (file) => `已写入 ${file}`,
   csvNeedsKind: '--format csv 需要 --kind tasks、enterprises 或 towns',
+  binaryToTerminal: (format) => `--format ${format} 是二进制文件，不输出到终端；请用 --out 文件名 写入文件，或把标准输出重定向到文件`,
   beingEdited: (pid, since, lock) =>
     `另一个 plan 进程正在修改数据${pid !== undefined ? `（进程 ${pid}，开始于 ${since}）` : ''}，请稍后再试（如确无 plan 进程在运行，可删除锁文件 ${lock}）`,
   lockNotFile: (lock) => `锁文件 ${lock} 不是普通文件，请将其删除（plan 不会创建这样的锁文件）`,
