@@ -171,8 +171,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .command('export')
     .description(msg.help.export)
     .option('--as-of <date>', msg.help.exportAsOf)
-    .addOption(new Option('--format <format>', msg.help.format).choices(['json', 'csv']).default('json'))
+    .addOption(new Option('--format <format>', msg.help.format).choices(['json', 'csv', 'xlsx']).default('json'))
     .addOption(new Option('--kind <kind>', msg.help.kind).choices(['tasks', 'enterprises', 'towns']))
+    .option('--out <file>', msg.help.exportOut)
+    .option('--force', msg.help.force, false)
     .action(async (options) => {
       const { exportCommand } = await import('./commands/export.js');
       exitCode = await exportCommand(contextOf(), options);

@@ -40,11 +40,11 @@ describe('the built bundle', () => {
     expect(html!.out).toMatch(/^<!DOCTYPE html>\n[\s\S]*<svg [\s\S]*<\/html>\n$/);
   });
 
-  it('has none of the chart or Word code in the main file', () => {
+  it('has none of the chart, Word or Excel code in the main file', () => {
     const main = readFileSync(`${ROOT}dist/cli.cjs`, 'utf8');
     const documents = readFileSync(`${ROOT}dist/documents.cjs`, 'utf8');
-    // Markup that only the charts' code and the Word writer hold.
-    for (const text of ['viewBox=', 'aria-labelledby=', 'wordprocessingml']) {
+    // Markup that only the charts' code and the Word and Excel writers hold.
+    for (const text of ['viewBox=', 'aria-labelledby=', 'wordprocessingml', 'spreadsheetml']) {
       expect(documents).toContain(text);
       expect(main).not.toContain(text);
     }

@@ -315,6 +315,7 @@ export const en = {
     figuresOf: (title: string) => `Figures of the chart: ${title}`,
   },
   docxReport: { pageBefore: '— ', pageAfter: ' —' },
+  workbook: { tasks: 'tasks', enterprises: 'enterprises', towns: 'towns', targets: 'targets' },
   monthly: {
     title: (month: string) => `Work plan progress report, ${month}`,
     lead: (start: string, end: string) => `Period covered: ${start} to ${end}.`,
@@ -545,8 +546,9 @@ export const en = {
     month: 'the month to report on: 2022-06, 2022/6, 6月 … (default: the month of --as-of, or this month)',
     asOfReport: "the report's date, within the month (default: the month's last day; today for the current month)",
     out: 'write the report to this file instead of the terminal',
+    exportOut: 'write the export to this file instead of standard output',
     force: 'overwrite the --out file if it exists',
-    export: 'print the whole validated plan as JSON, or one table as CSV (UTF-8 with BOM)',
+    export: 'print the whole validated plan as JSON, one table as CSV (UTF-8 with BOM), or all tables as an Excel workbook (xlsx)',
     kind: 'which table to write as CSV',
     on: 'the date of the record: 2022-06-30, 2022/6/30, 6月30日 … (default: today in the plan\'s time zone)',
     forceEdit: 'allow a date outside the plan period, after today or before the item begins; replace a date already recorded',

@@ -23,7 +23,13 @@ function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-type Cell = string | number | null | undefined;
+export type Cell = string | number | null | undefined;
+
+/** A table of the export, its columns named by their stable codes. */
+export interface CodedTable {
+  header: readonly string[];
+  rows: readonly Cell[][];
+}
 
 /**
  * A CSV table in the user's language. Columns are named by their stable codes; in English they
@@ -31,13 +37,20 @@ type Cell = string | number | null | undefined;
  * (states, kinds, statuses, true/false, periods) become the words the reports use.
  */
 export function renderLocalizedCsv(header: readonly string[], rows: readonly Cell[][], msg: Messages): string {
-  if (!msg.csv.translate) return renderCsv(header, rows);
+  const table = localizedTable({ header, rows }, msg);
+  return renderCsv(table.header, table.rows);
+}
+
+/** A coded table in the user's language, as renderLocalizedCsv describes; the column order is kept. */
+export function localizedTable(table: CodedTable, msg: Messages): CodedTable {
+  if (!msg.csv.translate) return table;
   const { value } = msg.csv;
   const words: Record<string, Record<string, string> | undefined> = {
     kind: msg.kind,
     state: msg.state,
     status: value.status,
     due_stated: value.boolean,
+    direction: value.direction,
   };
   const translate = (column: string, cell: Cell): Cell => {
     if (typeof cell !== 'string') return cell;
@@ -45,8 +58,8 @@ export function renderLocalizedCsv(header: readonly string[], rows: readonly Cel
     if (column === 'name' && cell === 'unassigned') return msg.unassigned;
     return words[column]?.[cell] ?? cell;
   };
-  return renderCsv(
-    header.map((h) => msg.csv.header[h] ?? h),
-    rows.map((row) => row.map((cell, i) => translate(header[i]!, cell))),
-  );
+  return {
+    header: table.header.map((h) => msg.csv.header[h] ?? h),
+    rows: table.rows.map((row) => row.map((cell, i) => translate(table.header[i]!, cell))),
+  };
 }
