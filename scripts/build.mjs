@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The build id keys the result cache: any change to the sources, schemas or dependencies changes it.
@@ -18,11 +19,33 @@ const hash = createHash('sha256');
 for (const file of inputs) hash.update(file).update(readFileSync(file));
 const buildId = hash.digest('hex').slice(0, 16);
 
-/** Packages kept out of the main file (see the vendor-file plugin). */
-const VENDOR = ['yaml', 'js-yaml', 'ajv/dist/2020.js'];
-const VENDOR_FILTER = new RegExp(`^(${VENDOR.map((id) => id.replace(/[./]/g, '\\$&')).join('|')})$`);
-
+const require = createRequire(import.meta.url);
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+const validatorsFile = await generateValidators();
+
+/**
+ * Modules kept out of the main file, each in a file of its own that is read the first time one of
+ * its exports is used (see the vendor-files plugin): a report answered from the result cache needs
+ * none of them, and a clean uncached one needs only the fast parser and the precompiled validators.
+ * `contents` makes the file; `exports` are the names the main file may use.
+ */
+const VENDOR = {
+  yaml: { file: 'vendor-yaml.cjs', contents: "module.exports = require('yaml');", exports: require('yaml') },
+  'js-yaml': { file: 'vendor-js-yaml.cjs', contents: "module.exports = require('js-yaml');", exports: require('js-yaml') },
+  'ajv/dist/2020.js': { file: 'vendor-ajv.cjs', contents: "module.exports = require('ajv/dist/2020.js');", exports: require('ajv/dist/2020.js') },
+  // Stands for src/validate/precompiled.ts (see the precompiled-validators plugin).
+  validators: { file: 'vendor-validators.cjs', contents: `module.exports = { precompiled: require(${JSON.stringify(validatorsFile)}) };`, exports: { precompiled: undefined } },
+};
+const VENDOR_FILTER = new RegExp(`^(${Object.keys(VENDOR).map((id) => id.replace(/[./]/g, '\\$&')).join('|')})$`);
+
+/** A stand-in for a vendor module whose exports load its file when first read. */
+function lazyModule({ file, exports }) {
+  const names = Object.keys(exports).filter((name) => name !== '__esModule');
+  const getters = names.map((name) => `${JSON.stringify(name)}: { get: () => load()[${JSON.stringify(name)}], enumerable: true }`);
+  // Read when the module is imported, so it must be known without loading: a plain value.
+  const esModule = exports.__esModule ? `Object.defineProperty(module.exports, '__esModule', { value: true });` : '';
+  return `let loaded; const load = () => (loaded ??= require('./${file}'));${esModule} Object.defineProperties(module.exports, { ${getters.join(', ')} });`;
+}
 await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
@@ -54,16 +77,22 @@ await build({
       },
     },
     {
-      // The parsers and the schema validator go to their own file, loaded only when a command
-      // parses YAML: a report answered from the result cache reads and compiles a third as much.
-      name: 'vendor-file',
+      // The modules of VENDOR go to files of their own, loaded when first used.
+      name: 'vendor-files',
       setup(build) {
         build.onResolve({ filter: VENDOR_FILTER }, (args) => ({ path: args.path, namespace: 'plan-vendor' }));
-        build.onResolve({ filter: /^\.\/vendor\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-        build.onLoad({ filter: /.*/, namespace: 'plan-vendor' }, (args) => ({
-          contents: `module.exports = require('./vendor.cjs')[${JSON.stringify(args.path)}];`,
-          loader: 'js',
-        }));
+        build.onResolve({ filter: /^\.\/vendor-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+        build.onLoad({ filter: /.*/, namespace: 'plan-vendor' }, (args) => ({ contents: lazyModule(VENDOR[args.path]), loader: 'js' }));
+      },
+    },
+    {
+      // The schemas' validators as ajv's standalone code, generated below, instead of the module
+      // that makes src/validate/schema.ts compile them at run time. They go to the vendor file.
+      name: 'precompiled-validators',
+      setup(build) {
+        build.onResolve({ filter: /\/precompiled\.js$/ }, (args) =>
+          args.importer.endsWith(join('src', 'validate', 'schema.ts')) ? { path: 'validators', namespace: 'plan-vendor' } : undefined,
+        );
       },
     },
     {
@@ -96,17 +125,19 @@ await build({
   logLevel: 'warning',
 });
 
-await build({
-  stdin: { contents: `module.exports = { ${VENDOR.map((id) => `${JSON.stringify(id)}: require(${JSON.stringify(id)})`).join(', ')} };`, resolveDir: '.', loader: 'js' },
-  outfile: 'dist/vendor.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  minify: true,
-  logLevel: 'warning',
-});
+for (const { file, contents } of Object.values(VENDOR)) {
+  await build({
+    stdin: { contents, resolveDir: '.', loader: 'js' },
+    outfile: `dist/${file}`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
+  });
+}
 
 await build({
   entryPoints: ['src/render/documents.ts'],
@@ -120,7 +151,31 @@ await build({
   logLevel: 'warning',
 });
 
+rmSync(new URL('../dist/generated/', import.meta.url), { recursive: true, force: true });
 await saveCodeCache();
+
+/**
+ * Writes the validators of the data-file schemas as ajv's standalone code (dist/generated/, bundled
+ * into the vendor file, then removed): compiling the schemas took most of an uncached run. They are
+ * made by src/validate/ajv-setup.ts, as the run-time validator is, without collecting every error
+ * and the schema beside it: they only answer whether a file passes, and a file that does not is
+ * then checked again by the run-time validator for its messages.
+ */
+async function generateValidators() {
+  const dir = fileURLToPath(new URL('../dist/generated/', import.meta.url));
+  const setupFile = join(dir, 'ajv-setup.cjs');
+  // ajv stays outside this bundle: the generated code must be built with the same ajv module as `_` below.
+  await build({ entryPoints: ['src/validate/ajv-setup.ts'], outfile: setupFile, bundle: true, format: 'cjs', platform: 'node', external: ['ajv', 'ajv/*'], logLevel: 'warning' });
+  const { newAjv, SCHEMA_OF } = require(setupFile);
+  const { _ } = require('ajv');
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const formatsModule = fileURLToPath(new URL('../src/validate/formats.ts', import.meta.url));
+  const ajv = newAjv({ allErrors: false, verbose: false, code: { source: true, formats: _`require(${formatsModule}).formats` } });
+  const code = standaloneCode(ajv, Object.fromEntries(Object.entries(SCHEMA_OF).map(([kind, schema]) => [kind, schema.$id])));
+  const file = join(dir, 'validators.cjs');
+  writeFileSync(file, code);
+  return file;
+}
 
 /**
  * Saves V8's compiled code for what every run does: load the bundle and set up the commands

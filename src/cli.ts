@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import packageJson from '../package.json' with { type: 'json' };
 import { Argument, CommanderError, Option } from 'commander';
 import { LocalizedCommand } from './commander/command.js';
@@ -326,22 +328,50 @@ function ioFailure(error: IoError, msg: Messages, cwd: string): string {
 
 /** Runs the CLI on the real process. */
 export async function run(argv: readonly string[]): Promise<ExitCode> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const failed = (error: NodeJS.ErrnoException): never => {
     // `plan status | head` closes the pipe early; that is not a failure.
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     // A full disk (or /dev/full) is: say so in one line, as for any other file.
     const msg = messages(pickLang(optionValue(argv, '--lang'), process.env));
     process.stderr.write(`plan: ${ioFailure(new IoError('stdout', '', error.code ?? String(error)), msg, process.cwd())}\n`);
     process.exit(EXIT.trouble);
-  });
+  };
+  const isTTY = isatty(1);
+  const writeOut = standardOutput(failed);
   return main(argv, {
-    stdout: (text) => void process.stdout.write(text),
-    stdoutBytes: (bytes) => void process.stdout.write(bytes),
+    stdout: (text) => writeOut(Buffer.from(text, 'utf8')),
+    stdoutBytes: writeOut,
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
-    isTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    isTTY,
+    columns: isTTY ? process.stdout.columns : undefined,
     now: () => new Date(),
   });
+}
+
+/**
+ * Writes to standard output straight to its file descriptor: Node's stdout stream takes longer to
+ * set up (it loads the stream modules) than a short report takes to compute. A descriptor that
+ * would block (a non-blocking pipe that is full) hands the rest to the stream, which waits.
+ */
+function standardOutput(failed: (error: NodeJS.ErrnoException) => never): (bytes: Uint8Array) => void {
+  let stream: NodeJS.WriteStream | undefined;
+  const viaStream = (bytes: Uint8Array) => {
+    if (!stream) {
+      stream = process.stdout;
+      stream.on('error', failed);
+    }
+    stream.write(bytes);
+  };
+  return (bytes) => {
+    if (stream) return viaStream(bytes);
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(1, bytes, written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') failed(error as NodeJS.ErrnoException);
+      viaStream(bytes.subarray(written));
+    }
+  };
 }

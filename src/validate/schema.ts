@@ -1,39 +1,29 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Messages } from '../i18n/index.js';
 import { strictDateSpelling, strictMonthSpelling } from '../input/dates.js';
-import { isCalendarDate } from '../model/dates.js';
 import { diagnosticAtPath, type FileKind, type PathSegment, type SourceFile } from '../load/source-file.js';
 import { quotedExcerpt, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { newAjv, SCHEMA_OF } from './ajv-setup.js';
+import { precompiled } from './precompiled.js';
 import commonSchema from '../../schemas/common.json' with { type: 'json' };
-import domainSchema from '../../schemas/domain.json' with { type: 'json' };
-import enterprisesSchema from '../../schemas/enterprises.json' with { type: 'json' };
-import peopleSchema from '../../schemas/people.json' with { type: 'json' };
-import planSchema from '../../schemas/plan.json' with { type: 'json' };
-import townsSchema from '../../schemas/towns.json' with { type: 'json' };
 
 /** More schema errors than this in one file are summarised in one line: the first ones say enough. */
 const MAX_ERRORS_PER_FILE = 50;
 
-// Imported, not read at run time: the bundler inlines them, so the CLI needs no files beside it.
-const SCHEMA_OF: Record<FileKind, object> = {
-  plan: planSchema,
-  domain: domainSchema,
-  enterprises: enterprisesSchema,
-  towns: townsSchema,
-  people: peopleSchema,
-};
-
 let compiled: Record<FileKind, ValidateFunction> | undefined;
 
-/** Compiles the file schemas once per process. */
+/** Compiles the file schemas once per process, for the messages of a file that fails its schema. */
 function validators(): Record<FileKind, ValidateFunction> {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-  ajv.addSchema(commonSchema);
-  const entries = Object.entries(SCHEMA_OF).map(([kind, schema]) => [kind, ajv.compile(schema)] as const);
+  const ajv = newAjv();
+  const entries = Object.entries(SCHEMA_OF).map(([kind, schema]) => [kind, ajv.getSchema(schema.$id)!] as const);
   compiled = Object.fromEntries(entries) as Record<FileKind, ValidateFunction>;
   return compiled;
+}
+
+/** Whether the data passes its schema: by the build's precompiled validator when there is one. */
+function passes(kind: FileKind, data: unknown): boolean {
+  return (precompiled?.[kind] ?? validators()[kind])(data);
 }
 
 /**
@@ -42,8 +32,9 @@ function validators(): Record<FileKind, ValidateFunction> {
  * to make it valid (so the rules across files can still run on it), else undefined.
  */
 export function schemaDiagnostics(file: SourceFile, msg: Messages): { diagnostics: Diagnostic[]; usable: unknown; removed: PathSegment[][] } {
+  if (passes(file.kind, file.data)) return { diagnostics: [], usable: file.data, removed: [] };
   const validate = validators()[file.kind];
-  if (validate(file.data)) return { diagnostics: [], usable: file.data, removed: [] };
+  validate(file.data);
   const errors = (validate.errors ?? []).filter((e) => !isNestedPropertyNameError(e));
   // The first ones in the file are shown; the count of the rest comes after them, at the last one shown.
   const all = sortDiagnostics(onePerPosition(errors.map((error) => toDiagnostic(file, error, msg))));
