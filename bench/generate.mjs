@@ -3,6 +3,7 @@
 // and every reference stays consistent). Text stays the real Chinese text of the plan.
 //
 //   node bench/generate.mjs N OUT_DIR
+//   node bench/generate.mjs --one-file TASKS OUT_DIR   (see generateSingleFile)
 //
 // Every task of the synthetic data has an owner (a unit of its copy) so that the folder is clean:
 // a plan rolled up from many districts is one whose owners have been filled in.
@@ -67,8 +68,41 @@ export function generate(scale, out) {
   }
 }
 
+
+/**
+ * Writes a data folder whose tasks are all in one domain file: the bundled tasks copied over until
+ * there are `tasks` of them (ids renumbered, owners those of the bundled data, each task's text cut
+ * to its title, and an owner where it has none, as generate() gives them), beside the bundled plan, people, towns and enterprises.
+ * A domain's ids hold at most 26,000 tasks (AB-A001 … AB-Z999), so the ids take several domain
+ * codes, and plan.yaml turns off the rule that a task's id starts with its file's code.
+ * A plan kept in one big file must cost what its bytes cost.
+ */
+export function generateSingleFile(tasks, out) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'domains'), { recursive: true });
+  for (const name of ['people.yaml', 'towns.yaml', 'enterprises.yaml']) writeFileSync(join(out, name), readFileSync(join(source, name)));
+  write(out, 'plan.yaml', { ...read('plan.yaml'), checks: { 'task-id': 'off' } });
+  const domainFiles = readdirSync(join(source, 'domains')).filter((f) => f.endsWith('.yaml')).sort();
+  const bundled = domainFiles.flatMap((file) => read(`domains/${file}`).tasks.map(({ targets, ...task }) => task));
+  const idOf = (i) => `BG${letters(Math.floor(i / 26_000)).slice(1)}-${String.fromCharCode(65 + Math.floor((i % 26_000) / 1000))}${String(i % 1000).padStart(3, '0')}`;
+  // As in generate(): every task has an owner, so that the folder is clean.
+  const units = read('people.yaml').units;
+  const copies = [...Array(tasks).keys()].map((i) => {
+    const task = bundled[i % bundled.length];
+    const owned = task.owners?.length || task.leaders?.length || task.units?.length;
+    return { ...task, id: idOf(i), text: task.title, ...(owned ? {} : { units: [units[i % units.length].name] }) };
+  });
+  write(out, 'domains/01-big.yaml', { id: 'BGA', title: '合并的工作要点', tasks: copies });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [scale, out] = [Number(process.argv[2] ?? 1), process.argv[3] ?? 'bench/out/scale-1'];
-  generate(scale, out);
-  console.log(`wrote ${out} at scale ${scale}`);
+  if (process.argv[2] === '--one-file') {
+    const [tasks, out] = [Number(process.argv[3] ?? 100_000), process.argv[4] ?? 'bench/out/one-file'];
+    generateSingleFile(tasks, out);
+    console.log(`wrote ${out} with ${tasks} tasks in one file`);
+  } else {
+    const [scale, out] = [Number(process.argv[2] ?? 1), process.argv[3] ?? 'bench/out/scale-1'];
+    generate(scale, out);
+    console.log(`wrote ${out} at scale ${scale}`);
+  }
 }

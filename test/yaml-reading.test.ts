@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { readBlockYaml } from '../src/load/block-yaml.js';
 import { readFast } from '../src/load/fast-path.js';
-import { documentOf, type SourceFile } from '../src/load/source-file.js';
+import { blockOffset, documentOf, offsetOf, type PathSegment, type SourceFile } from '../src/load/source-file.js';
 
 /** The careful reading: the data, or 'error' when the `yaml` package refuses the text. */
 function readCarefully(text: string): unknown {
@@ -187,5 +187,70 @@ describe('the block reader', () => {
     '# head\n\nlist:\n  - 1\n  - -2.5\n  - true\n  - ~\n  -\n',
   ])('takes %j and reads it as the careful path does', (text) => {
     expect(readBlockYaml(text)).toEqual({ data: readCarefully(text) });
+  });
+});
+
+describe('positions without the yaml package', () => {
+  const fileOf = (text: string): SourceFile => ({ path: 'x.yaml', absolutePath: '', kind: 'domain', text, data: undefined });
+
+  /** Every path into a value, and one beside each that is not there. */
+  function paths(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
+    const found: PathSegment[][] = [prefix, [...prefix, 'missing']];
+    if (Array.isArray(value)) value.forEach((item, i) => found.push(...paths(item, [...prefix, i])));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) found.push(...paths(v, [...prefix, k]));
+    return found;
+  }
+
+  /** How many positions the block reader gave; each must be the yaml package's. */
+  function compare(text: string): number {
+    const careful = fileOf(text);
+    documentOf(careful);
+    const fast = fileOf(text);
+    let answered = 0;
+    for (const path of paths(documentOf(careful).toJS())) {
+      for (const atKey of [false, true]) {
+        const offset = blockOffset(fast, path, atKey);
+        if (offset === undefined) continue;
+        answered++;
+        expect([path, atKey, offset]).toEqual([path, atKey, offsetOf(careful, path, atKey)]);
+      }
+    }
+    return answered;
+  }
+
+  it('gives every node of the bundled files the offset the yaml package gives', () => {
+    const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
+    const names = ['plan.yaml', 'people.yaml', 'towns.yaml', 'enterprises.yaml', ...readdirSync(join(dataDir, 'domains')).map((f) => `domains/${f}`)];
+    for (const name of names) {
+      const text = readFileSync(join(dataDir, name), 'utf8');
+      expect(compare(text)).toBeGreaterThan(paths(readBlockYaml(text)!.data).length);
+    }
+  });
+
+  it('gives the offsets the yaml package gives in what it writes, or none', () => {
+    const key = fc.constantFrom('id', 'title', '2022', 'a b', '说明', 'owners');
+    const leaf = fc.oneof(fc.constantFrom('x', '张伟', '2022-06-30', 'a # b', "it's"), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('one\ntwo', 'end\n'));
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 3 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 3 }),
+    })).map;
+    const layout = fc.record({ indent: fc.constantFrom(2, 4), indentSeq: fc.boolean(), flowCollectionPadding: fc.boolean(), collectionStyle: fc.constantFrom('any', 'block') as fc.Arbitrary<'any' | 'block'> });
+    let answered = 0;
+    fc.assert(
+      fc.property(tree, layout, fc.constantFrom('', '# note\n', '\n# a\n\n'), (value, options, head) => {
+        answered += compare(head + stringify(value, options));
+      }),
+      { numRuns: 500, seed: 18 },
+    );
+    expect(answered).toBeGreaterThan(1000);
+  });
+
+  it('parses a fast-path file with the yaml package only for a position the block reader cannot give', () => {
+    const file = fileOf('a:\n  - x\n  - [y, "z"]\nb:\n');
+    expect(offsetOf(file, ['a', 1, 1])).toBe('a:\n  - x\n  - [y, '.length);
+    expect(file.doc).toBeUndefined();
+    offsetOf(file, ['b']);
+    expect(file.doc).toBeDefined();
   });
 });

@@ -27,8 +27,41 @@ interface Line {
 }
 
 export function readBlockYaml(text: string): { data: unknown } | undefined {
+  return read(text, undefined);
+}
+
+/**
+ * Where each key and value of a collection starts (character offsets), as the `yaml` package's
+ * node ranges say: a mapping's keys and values, a list's items. Scalars have no entry of their own;
+ * their offsets are in their parent's. A value with nothing written (null) has no offset here.
+ */
+export interface Positions {
+  keys?: Map<string, number>;
+  values: Map<string | number, number>;
+}
+
+/** The file's data with the positions of its collections, when the block reader takes the file. */
+export function readBlockYamlPositions(text: string): { data: unknown; positions: WeakMap<object, Positions> } | undefined {
+  const positions = new WeakMap<object, Positions>();
+  const result = read(text, { positions, lineStarts: [] });
+  return result && { data: result.data, positions };
+}
+
+interface Recording {
+  positions: WeakMap<object, Positions>;
+  lineStarts: number[];
+}
+
+function read(text: string, recording: Recording | undefined): { data: unknown } | undefined {
   try {
     const raw = text.split('\n');
+    if (recording) {
+      let offset = 0;
+      for (const line of raw) {
+        recording.lineStarts.push(offset);
+        offset += line.length + 1;
+      }
+    }
     const lines: Line[] = [];
     for (let index = 0; index < raw.length; index++) {
       let line = raw[index]!;
@@ -41,7 +74,7 @@ export function readBlockYaml(text: string): { data: unknown } | undefined {
       lines.push({ indent, body: stripComment(body), index });
     }
     if (lines.length === 0) return undefined;
-    const reader = new Reader(lines, raw);
+    const reader = new Reader(lines, raw, recording);
     const data = reader.node(lines[0]!.indent);
     if (reader.at < lines.length) decline();
     return { data };
@@ -85,7 +118,19 @@ class Reader {
   constructor(
     private readonly lines: Line[],
     private readonly raw: string[],
+    private readonly recording: Recording | undefined,
   ) {}
+
+  /** Where a line's text `column` characters into its body starts, in the file. */
+  private offset(line: Line, column: number): number {
+    return this.recording!.lineStarts[line.index]! + line.indent + column;
+  }
+
+  /** Where the next line's node starts, for a value written below its key or item. */
+  private nextOffset(): number | undefined {
+    const next = this.lines[this.at];
+    return next && this.offset(next, 0);
+  }
 
   /** The node whose first line is the next one, at exactly this indentation. */
   node(indent: number): Value {
@@ -97,6 +142,7 @@ class Reader {
 
   sequence(indent: number): Value[] {
     const items: Value[] = [];
+    const values = this.recording && new Map<number, number>();
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
@@ -107,24 +153,32 @@ class Reader {
       const rest = line.body === '-' ? '' : line.body.slice(2);
       if (rest === '') {
         this.at++;
-        items.push(this.nested(indent, true));
+        const below = this.recording && this.nextOffset();
+        const item = this.nested(indent, true);
+        if (values && item !== null && below !== undefined) values.set(items.length, below);
+        items.push(item);
       } else if (isItem(rest) || rest.startsWith('? ')) {
         decline();
       } else if (keyOf(rest) !== undefined) {
         // An item that is a mapping starting on the item's line: its keys sit two columns in.
         const inner = indent + 2 + (rest.length - rest.trimStart().length);
         this.lines[this.at] = { indent: inner, body: rest, index: line.index };
+        if (values) values.set(items.length, this.offset(line, 2));
         items.push(this.mapping(inner));
       } else {
         this.at++;
-        items.push(this.inlineValue(rest, line, indent));
+        if (values) values.set(items.length, this.offset(line, 2));
+        items.push(this.inlineValue(rest, line, indent, values && this.offset(line, 2)));
       }
     }
+    if (values) this.recording!.positions.set(items, { values });
     return items;
   }
 
   mapping(indent: number): Record<string, Value> {
     const map: Record<string, Value> = {};
+    const keys = this.recording && new Map<string, number>();
+    const values = this.recording && new Map<string, number>();
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
@@ -134,8 +188,18 @@ class Reader {
       const [name, rest] = key!;
       if (Object.hasOwn(map, name) || name === '<<' || name === '__proto__') decline();
       this.at++;
-      map[name] = rest === '' ? this.nested(indent, false) : this.inlineValue(rest, line, indent);
+      if (rest === '') {
+        const below = this.recording && this.nextOffset();
+        map[name] = this.nested(indent, false);
+        if (values && map[name] !== null && below !== undefined) values.set(name, below);
+      } else {
+        const at = values && this.offset(line, line.body.length - rest.length);
+        if (values) values.set(name, at!);
+        map[name] = this.inlineValue(rest, line, indent, at);
+      }
+      if (keys) keys.set(name, this.offset(line, 0));
     }
+    if (values) this.recording!.positions.set(map, { keys: keys!, values });
     return map;
   }
 
@@ -149,11 +213,15 @@ class Reader {
     return null;
   }
 
-  /** A value written on the key's or item's line. */
-  inlineValue(text: string, line: Line, indent: number): Value {
+  /** A value written on the key's or item's line, which starts at `offset` (when recording). */
+  inlineValue(text: string, line: Line, indent: number, offset?: number): Value {
     const c = text[0]!;
     if (c === '|') return this.literal(text, line, indent);
-    if (c === '[') return flowList(text);
+    if (c === '[') {
+      const list = flowList(text, offset);
+      if (this.recording && offset !== undefined) this.recording.positions.set(list.items, { values: list.offsets });
+      return list.items;
+    }
     if (text === '{}') return {};
     const value = scalar(text);
     // A plain scalar continued on the next, deeper line is one multi-line scalar: not read here.
@@ -301,16 +369,18 @@ function plainText(text: string): string {
   return text;
 }
 
-/** `[a, b, "c"]` on one line: its scalars. Nested collections decline. */
-function flowList(text: string): Value[] {
+/** `[a, b, "c"]` on one line: its scalars, and where each starts when the list starts at `offset`. Nested collections decline. */
+function flowList(text: string, offset = 0): { items: Value[]; offsets: Map<number, number> } {
   if (!text.endsWith(']')) decline();
-  const inner = text.slice(1, -1).trim();
-  if (inner === '') return [];
   const items: Value[] = [];
+  const offsets = new Map<number, number>();
+  const inner = text.slice(1, -1);
+  if (inner.trim() === '') return { items, offsets };
   let i = 0;
   while (i <= inner.length) {
     while (inner[i] === ' ') i++;
     let end: number;
+    offsets.set(items.length, offset + 1 + i);
     if (inner[i] === '"' || inner[i] === "'") {
       const close = quotedEnd(inner.slice(i));
       if (close === undefined) decline();
@@ -330,5 +400,5 @@ function flowList(text: string): Value[] {
     // A trailing comma leaves nothing after it: `[a, ]` is read by YAML as one item.
     if (inner.slice(i).trim() === '') break;
   }
-  return items;
+  return { items, offsets };
 }

@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, Severity } from '../validate/diagnostic.js';
+import { readBlockYamlPositions, type Positions } from './block-yaml.js';
 
 export type FileKind = 'plan' | 'domain' | 'enterprises' | 'towns' | 'people';
 export type PathSegment = string | number;
@@ -20,6 +21,8 @@ export interface SourceFile {
   doc?: Document.Parsed;
   /** Offsets where each line starts, computed on first need. */
   lineStarts?: number[];
+  /** The block reader's positions of the file's nodes (null when it declines the file); see blockOffset. */
+  blockPositions?: { data: unknown; positions: WeakMap<object, Positions> } | null;
 }
 
 /** How every data file is read, by check and by edits alike. */
@@ -86,6 +89,12 @@ function sourceLineAt(file: SourceFile, line: number): string {
  * nearest ancestor that exists, so a diagnostic always has a position.
  */
 export function offsetOf(file: SourceFile, path: readonly PathSegment[], atKey = false): number {
+  // A file read on the fast path is not parsed again by the yaml package for a position the block
+  // reader can give: on a big file that parse costs more than everything else check does.
+  if (!file.doc) {
+    const offset = blockOffset(file, path, atKey);
+    if (offset !== undefined) return offset;
+  }
   let node: unknown = documentOf(file).contents;
   let best = rangeStart(node) ?? 0;
   for (const [i, segment] of path.entries()) {
@@ -105,6 +114,36 @@ export function offsetOf(file: SourceFile, path: readonly PathSegment[], atKey =
     best = rangeStart(node) ?? best;
   }
   return best;
+}
+
+/**
+ * offsetOf by the block reader's positions: the same offset the yaml package's nodes give, or
+ * undefined when the block reader declines the file or the walk meets a value with nothing written.
+ */
+export function blockOffset(file: SourceFile, path: readonly PathSegment[], atKey = false): number | undefined {
+  if (file.blockPositions === undefined) file.blockPositions = readBlockYamlPositions(file.text) ?? null;
+  const read = file.blockPositions;
+  if (read === null) return undefined;
+  let node = read.data;
+  let best = firstContentOffset(file.text);
+  for (const [i, segment] of path.entries()) {
+    const positions = node !== null && typeof node === 'object' ? read.positions.get(node) : undefined;
+    if (!positions) break;
+    const key = positions.keys ? String(segment) : typeof segment === 'number' ? segment : Number(segment);
+    if (!positions.values.has(key) && !Object.hasOwn(node as object, key)) break;
+    if (positions.keys && i === path.length - 1 && atKey) return positions.keys.get(String(segment));
+    const at = positions.values.get(key);
+    if (at === undefined) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+    best = at;
+  }
+  return best;
+}
+
+/** Where a document's content starts: its first line that is not blank or a comment. */
+function firstContentOffset(text: string): number {
+  const match = /^[ ]*[^\s#]/m.exec(text);
+  return match ? match.index + match[0].length - 1 : 0;
 }
 
 function keyText(key: unknown): string | undefined {
