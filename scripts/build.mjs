@@ -1,12 +1,13 @@
-// Builds the CLI into CommonJS bundles and saves V8's compiled code for the main one (see
-// bin/plan.cjs). dist/cli.cjs is the program; a command's code in it runs only when the command is
-// asked for. dist/vendor.cjs holds the YAML parsers and the schema validator, which a report
-// answered from the result cache never needs; dist/documents.cjs the HTML, Word and Excel renderers
-// with their libraries (d3, docx, exceljs), which only those formats need. Node then reads two
-// files, not hundreds of modules.
+// Builds the CLI into CommonJS bundles and saves V8's compiled code for them (see bin/plan.cjs).
+// dist/cli.cjs is the program; a command's code in it runs only when the command is asked for.
+// dist/vendor-*.cjs hold the YAML parsers, the schema validator and the precompiled validators,
+// each read only when first used (a report answered from the result cache needs none of them);
+// dist/documents.cjs the HTML, Word and Excel renderers with their libraries (d3, docx, exceljs),
+// which only those formats need. Node then reads a few files, not hundreds of modules.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,8 +45,29 @@ function lazyModule({ file, exports }) {
   const getters = names.map((name) => `${JSON.stringify(name)}: { get: () => load()[${JSON.stringify(name)}], enumerable: true }`);
   // Read when the module is imported, so it must be known without loading: a plain value.
   const esModule = exports.__esModule ? `Object.defineProperty(module.exports, '__esModule', { value: true });` : '';
-  return `let loaded; const load = () => (loaded ??= require('./${file}'));${esModule} Object.defineProperties(module.exports, { ${getters.join(', ')} });`;
+  return `let loaded; const load = () => (loaded ??= require('plan-vendor-loader')(${JSON.stringify(file)}));${esModule} Object.defineProperties(module.exports, { ${getters.join(', ')} });`;
 }
+
+/**
+ * Loads a vendor file as bin/plan.cjs loads the bundle, with V8's compiled code saved beside it
+ * (FILE.cache, written by the build after runs on the bundled data), which V8 ignores unless it
+ * matches. The scripts are kept for the build to save their code.
+ */
+const VENDOR_LOADER = `
+const { readFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
+const scripts = (globalThis[Symbol.for('plan.vendorScripts')] ??= new Map());
+module.exports = (file) => {
+  const path = join(__dirname, file);
+  let cachedData;
+  try { cachedData = readFileSync(path + '.cache'); } catch {}
+  const script = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(path, 'utf8') + '\\n})', { filename: path, cachedData });
+  scripts.set(path, script);
+  const loaded = { exports: {} };
+  script.runInThisContext()(loaded.exports, require, loaded, path, dirname(path));
+  return loaded.exports;
+};`;
 await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
@@ -83,6 +105,8 @@ await build({
         build.onResolve({ filter: VENDOR_FILTER }, (args) => ({ path: args.path, namespace: 'plan-vendor' }));
         build.onResolve({ filter: /^\.\/vendor-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
         build.onLoad({ filter: /.*/, namespace: 'plan-vendor' }, (args) => ({ contents: lazyModule(VENDOR[args.path]), loader: 'js' }));
+        build.onResolve({ filter: /^plan-vendor-loader$/ }, () => ({ path: 'loader', namespace: 'plan-vendor-loader' }));
+        build.onLoad({ filter: /.*/, namespace: 'plan-vendor-loader' }, () => ({ contents: VENDOR_LOADER, loader: 'js' }));
       },
     },
     {
@@ -178,14 +202,23 @@ async function generateValidators() {
 }
 
 /**
- * Saves V8's compiled code for what every run does: load the bundle and set up the commands
- * (here for `plan --version`, output discarded). Caching the code of a whole command as well was
- * measured slower: V8 then reads back far more code than a run on the bundled data compiles.
+ * Saves V8's compiled code for the bundle and the vendor files it loads, after what runs mostly do:
+ * a status on the bundled data (twice: building the plan, then from the result cache) and an
+ * uncached check, output discarded. The code of everything those runs compiled is then read back
+ * instead of compiled again; what they did not run is compiled on use, as before.
  */
 async function saveCodeCache() {
-  const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)('../bin/plan.cjs');
+  const { loadBundle, CODE_CACHE } = require('../bin/plan.cjs');
   const { exports, script } = loadBundle({ useCodeCache: false });
-  const io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: process.cwd(), isTTY: false, columns: undefined, now: () => new Date() };
-  await exports.main(['--version'], io);
+  const io = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, env: {}, cwd: process.cwd(), isTTY: false, columns: undefined, now: () => new Date() };
+  const resultCache = mkdtempSync(join(tmpdir(), 'plan-build-'));
+  try {
+    for (const args of [['status'], ['status'], ['check']]) {
+      await exports.main(['--data', 'data', ...args], { ...io, env: args[0] === 'check' ? { PLAN_CACHE: '0' } : { PLAN_CACHE_DIR: resultCache } });
+    }
+  } finally {
+    rmSync(resultCache, { recursive: true, force: true });
+  }
   writeFileSync(CODE_CACHE, script.createCachedData());
+  for (const [path, vendorScript] of globalThis[Symbol.for('plan.vendorScripts')] ?? []) writeFileSync(`${path}.cache`, vendorScript.createCachedData());
 }
