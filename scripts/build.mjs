@@ -2,8 +2,8 @@
 // dist/cli.cjs is the program; a command's code in it runs only when the command is asked for.
 // dist/vendor-*.cjs hold the YAML parsers, the schema validator and the precompiled validators,
 // each read only when first used (a report answered from the result cache needs none of them);
-// dist/documents.cjs the HTML, Word and Excel renderers with their libraries (d3, docx, exceljs),
-// which only those formats need. Node then reads a few files, not hundreds of modules.
+// dist/documents-{html,docx,xlsx}.cjs the HTML, Word and Excel renderers, each with its library
+// (d3, docx, exceljs), read only when that format is asked for. Node then reads a few files, not hundreds of modules.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -120,14 +120,15 @@ await build({
       },
     },
     {
-      // src/render/documents.ts and all it imports go to their own file (built below), required
-      // only when a command asks for HTML, Word or Excel: the libraries for those are several times
-      // the size of the rest of the program, and would otherwise be read at every start.
-      name: 'documents-file',
+      // src/render/documents-{html,docx,xlsx}.ts and all they import go to their own files (built
+      // below), each required only when a command asks for that format: the libraries for them are
+      // several times the size of the rest of the program and would otherwise be read at every start,
+      // and Excel's alone is three times the others together.
+      name: 'documents-files',
       setup(build) {
-        build.onResolve({ filter: /\/render\/documents\.js$/ }, () => ({ path: 'documents', namespace: 'plan-documents' }));
-        build.onResolve({ filter: /^\.\/documents\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-        build.onLoad({ filter: /.*/, namespace: 'plan-documents' }, () => ({ contents: "module.exports = require('./documents.cjs');", loader: 'js' }));
+        build.onResolve({ filter: /\/render\/documents-[a-z]+\.js$/ }, (args) => ({ path: args.path.replace(/^.*\/(documents-[a-z]+)\.js$/, '$1'), namespace: 'plan-documents' }));
+        build.onResolve({ filter: /^\.\/documents-[a-z]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+        build.onLoad({ filter: /.*/, namespace: 'plan-documents' }, (args) => ({ contents: `module.exports = require('./${args.path}.cjs');`, loader: 'js' }));
       },
     },
     {
@@ -164,8 +165,9 @@ for (const { file, contents } of Object.values(VENDOR)) {
 }
 
 await build({
-  entryPoints: ['src/render/documents.ts'],
-  outfile: 'dist/documents.cjs',
+  entryPoints: ['html', 'docx', 'xlsx'].map((format) => `src/render/documents-${format}.ts`),
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',

@@ -202,14 +202,19 @@ describe('the Word file', () => {
 const soffice = ['soffice', 'libreoffice'].find((bin) => spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0);
 
 describe('LibreOffice', () => {
-  it.skipIf(soffice === undefined)('converts the Word report to PDF (skipped: LibreOffice is not installed)', async () => {
+  it.skipIf(soffice === undefined)(`converts the Word report to PDF${soffice === undefined ? ' (skipped: LibreOffice is not installed)' : ''}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-docx-'));
     const file = join(dir, 'june.docx');
     writeFileSync(file, (await runCliWithBytes(['--lang', 'zh', 'report', '--month', '2022-06', '--format', 'docx'], { cwd: ROOT })).bytes);
     const result = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
     expect(result.status).toBe(0);
     expect(existsSync(join(dir, 'june.pdf'))).toBe(true);
-    expect(readFileSync(join(dir, 'june.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = readFileSync(join(dir, 'june.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(readdirSync(dir)).toContain('june.pdf');
+    // Laid out on A4 (595.3 × 841.9 pt), over several pages.
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(1);
+    expect(new Set(boxes.map(String))).toEqual(new Set(['595,842']));
   }, 150_000);
 });

@@ -186,11 +186,15 @@ describe('plan export --out', () => {
 const soffice = ['soffice', 'libreoffice'].find((bin) => spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0);
 
 describe('LibreOffice', () => {
-  it.skipIf(soffice === undefined)('converts the workbook to CSV (skipped: LibreOffice is not installed)', async () => {
+  it.skipIf(soffice === undefined)(`converts the workbook to CSV${soffice === undefined ? ' (skipped: LibreOffice is not installed)' : ''}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-xlsx-'));
     writeFileSync(join(dir, 'ledger.xlsx'), (await runCliWithBytes(['--lang', 'zh', 'export', '--format', 'xlsx'], { cwd: ROOT })).bytes);
-    const result = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv', '--outdir', dir, join(dir, 'ledger.xlsx')], { encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, join(dir, 'ledger.xlsx')], { encoding: 'utf8', timeout: 120_000 });
     expect(result.status).toBe(0);
-    expect(readFileSync(join(dir, 'ledger.csv'), 'utf8')).toContain(messages('zh').csv.header.id);
+    // The first sheet, in UTF-8 (76): the headers in Chinese, and the due dates read as dates.
+    const [header, first] = readFileSync(join(dir, 'ledger.csv'), 'utf8').split('\n');
+    // LibreOffice quotes every text cell with these options; dates, being numbers, are not quoted.
+    expect(header!.split(',').slice(0, 3).map((h) => h.replace(/^"|"$/g, ''))).toEqual([messages('zh').csv.header.id, messages('zh').csv.header.kind, messages('zh').csv.header.task]);
+    expect(first).toMatch(/^"ZH-01","任务","ZH-01","ZH",.*,2022-12-31,/);
   }, 150_000);
 });

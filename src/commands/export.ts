@@ -29,7 +29,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   const force = options.force ?? false;
   if (options.format === 'json') return writeOutput(ctx, renderJson(data), options.out, force);
   if (options.format === 'xlsx') {
-    const { renderWorkbook } = await import('../render/documents.js');
+    const { renderWorkbook } = await import('../render/documents-xlsx.js');
     return writeOutput(ctx, await renderWorkbook(data, planItems(recorded).items, ctx.msg), options.out, force);
   }
   const table = options.kind === 'tasks' ? taskTable(data) : options.kind === 'enterprises' ? enterpriseTable(data) : townTable(data);

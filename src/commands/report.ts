@@ -42,7 +42,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   const data = monthlyReport(plan, window.window, soonDays);
   const out = outFile(options.out);
   if (options.format === 'docx') {
-    const { renderMonthlyDocx } = await import('../render/documents.js');
+    const { renderMonthlyDocx } = await import('../render/documents-docx.js');
     return writeOutput(ctx, await renderMonthlyDocx(data, ctx.msg), out, options.force);
   }
   // A file never gets colour codes, whatever the terminal supports.
@@ -51,7 +51,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
     options.format === 'json'
       ? renderJson(data)
       : options.format === 'html'
-        ? (await import('../render/documents.js')).renderMonthlyHtml(data, monthSeries(plan, window.window, soonDays), ctx.msg)
+        ? (await import('../render/documents-html.js')).renderMonthlyHtml(data, monthSeries(plan, window.window, soonDays), ctx.msg)
         : options.format === 'markdown'
           ? renderDocumentMarkdown(monthlyDocument(data, ctx.msg))
           : renderDocumentText(monthlyDocument(data, ctx.msg), colors, documentWidth(ctx.fit, { width: ctx.width, toFile: out !== undefined }));
