@@ -183,6 +183,25 @@ describe('plan export --out', () => {
   });
 });
 
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe('the built binary in a terminal', () => {
+  // script(1) runs the command in a pseudo-terminal: standard output and /dev/tty are then a terminal.
+  const inTerminal = (args: string) => {
+    const result = spawnSync('script', ['-qec', `'${process.execPath}' '${ROOT}bin/plan.cjs' --lang en ${args}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    return { code: result.status, out: result.stdout.replace(/\r\n/g, '\n') };
+  };
+
+  it.skipIf(!hasScript)(`refuses a workbook or Word file to standard output or to /dev/tty there${hasScript ? '' : ' (skipped: script(1) is not installed)'}`, () => {
+    for (const args of ['export --format xlsx', 'export --format xlsx --out -', 'export --format xlsx --out /dev/tty', 'report --month 2022-06 --format docx --out /dev/tty']) {
+      const format = args.includes('xlsx') ? 'xlsx' : 'docx';
+      expect(inTerminal(args)).toEqual({ code: 2, out: `plan: ${messages('en').binaryToTerminal(format)}\n` });
+    }
+    // Text formats still go there.
+    expect(inTerminal('export --format csv --kind towns --out /dev/tty').code).toBe(0);
+  });
+});
+
 const soffice = ['soffice', 'libreoffice'].find((bin) => spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0);
 
 describe('LibreOffice', () => {

@@ -20,7 +20,7 @@ export interface ExportOptions {
 /** `plan export`: the whole validated plan as JSON, one table of it as CSV, or all of them as an Excel workbook. */
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<ExitCode> {
   if (options.format === 'csv' && options.kind === undefined) throw new PlanError(ctx.msg.csvNeedsKind);
-  if (options.format === 'xlsx') refuseBinaryToTerminal(ctx, options.format, options.out);
+  if (options.format === 'xlsx') await refuseBinaryToTerminal(ctx, options.format, options.out);
   const plan = await loadPlan(ctx, { fullText: true });
   // Without --as-of, everything recorded; with it, only what was recorded by that day.
   const asOf = dateOption(ctx, '--as-of', options.asOf, plan.period);

@@ -1,4 +1,7 @@
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import type { Context } from '../context.js';
 import { writeOutFile } from '../edit/write-file.js';
 import { errorCode, EXIT, PlanError, type ExitCode } from '../errors.js';
@@ -10,10 +13,26 @@ export function outFile(out: string | undefined): string | undefined {
 
 /**
  * A binary file (Word, Excel) is refused before any work when it would go to a terminal, where it
- * would print as garbage and could drive the terminal: a usage error, exit 2.
+ * would print as garbage and could drive the terminal: a usage error, exit 2. That is standard
+ * output when it is a terminal, or an --out path that is one (/dev/tty, /dev/pts/N).
  */
-export function refuseBinaryToTerminal(ctx: Context, format: string, out: string | undefined): void {
-  if (outFile(out) === undefined && ctx.io.isTTY) throw new PlanError(ctx.msg.binaryToTerminal(format));
+export async function refuseBinaryToTerminal(ctx: Context, format: string, out: string | undefined): Promise<void> {
+  const file = outFile(out);
+  const terminal = file === undefined ? ctx.io.isTTY : await isTerminal(resolve(ctx.io.cwd, file));
+  if (terminal) throw new PlanError(ctx.msg.binaryToTerminal(format));
+}
+
+/** Whether a path is a terminal device; anything that cannot be checked is left to the write to report. */
+async function isTerminal(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isCharacterDevice()) return false;
+  const handle = await open(path, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK).catch(() => undefined);
+  if (handle === undefined) return false;
+  try {
+    return isatty(handle.fd);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Writes a command's output to standard output, or to `out` (never over an existing file without `force`). */

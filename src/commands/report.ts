@@ -26,7 +26,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   // Options are checked before the data is read, so a typo is reported as such even on broken data.
   checkDateSyntax(ctx, '--month', options.month, 'month');
   checkDateSyntax(ctx, '--as-of', options.asOf, 'date');
-  if (options.format === 'docx') refuseBinaryToTerminal(ctx, options.format, options.out);
+  if (options.format === 'docx') await refuseBinaryToTerminal(ctx, options.format, options.out);
   const plan = await loadPlan(ctx);
   // 6月 and 6月30日 take their year from the plan period.
   const month = options.month === undefined ? undefined : monthInput(ctx, '--month', options.month, plan.period);
