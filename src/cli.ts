@@ -235,6 +235,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   editCommand('target', msg.help.target)
     .argument('<target-id>', msg.help.targetId)
     .argument('<value>', msg.help.value)
+    .option('--unit <name>', msg.help.targetUnit)
     .option('--note <text>', msg.help.note)
     .action(async (id: string, value: string, options) => {
       const { target } = await import('./commands/records.js');

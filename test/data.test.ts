@@ -169,6 +169,40 @@ describe('the bundled data', () => {
     expect(rows.find((r) => r.name === '区城市管理局')!.tally.total).toBe(2);
   });
 
+  it('counts a target the document states twice once: GM-A07-T1 = GM-T3, GM-A11-T1 = GM-T6, GM-A11-T2 = GM-T5', async () => {
+    const plan = await bundledPlan();
+    const text = squash(seed);
+    expect(text).toContain('城乡接合部区域整治率100%；');
+    expect(text).toContain('3.城乡接合部区域整治率100%');
+    expect(text).toContain('全区规上工业企业安全生产标准化达标率70%以上');
+    expect(text).toContain('2.规上工业企业安全生产标准化达标率70%以上，其中涉及“四涉一有限一使用”规上工业企业达标率100%');
+    expect(text).toContain('“四涉一有限一使用”）的规上工业企业安全生产标准化达标率100%');
+    const targets = plan.domains.flatMap((d) => [...d.targets, ...d.tasks.flatMap((t) => t.targets ?? [])]);
+    const copies = targets.filter((t) => t.same_as !== undefined).map((t) => [t.id, t.same_as]);
+    expect(copies).toEqual([
+      ['GM-A07-T1', 'GM-T3'],
+      ['GM-A11-T1', 'GM-T6'],
+      ['GM-A11-T2', 'GM-T5'],
+    ]);
+    const result = await runCli(['compliance', '--as-of', '2022-06-30', '--format', 'json']);
+    const counts = (JSON.parse(result.stdout) as { target_counts: Record<string, number> }).target_counts;
+    expect(counts).toEqual({ met: 0, missed: 0, in_progress: 0, no_figure: targets.length - 3, with_figure: 0, total: targets.length - 3, shared: 3 });
+  });
+
+  it('sets XJ-03-T2 per 镇街 (附件3 without 高新区) and leaves XJ-03-T3 one figure: the document names no 行业责任单位', async () => {
+    const plan = await bundledPlan();
+    const text = squash(seed);
+    expect(text).toContain('各镇街打造本辖区“五进”示范点各1个');
+    expect(text).toContain('各行业责任单位每年打造本行业系统示范点1个');
+    const xj03 = plan.domains.flatMap((d) => d.tasks).find((t) => t.id === 'XJ-03')!;
+    const target = (id: string) => xj03.targets!.find((t) => t.id === id)!;
+    expect(target('XJ-03-T2').per_unit).toEqual(plan.towns.map((t) => t.name).filter((n) => n !== '高新区'));
+    expect(target('XJ-03-T2').per_unit).toHaveLength(28);
+    expect(target('XJ-03-T3').per_unit).toBeUndefined();
+    const shown = await runCli(['show', 'XJ-03-T2', '--as-of', '2022-06-30', '--format', 'json']);
+    expect(JSON.parse(shown.stdout).target.per_unit).toMatchObject({ of: 'towns', met: 0, total: 28 });
+  });
+
   it('answers plan owner 防指成员单位 for the unit it stands for, and refuses a combined name', async () => {
     const alias = await runCli(['owner', '防指成员单位', '--as-of', '2022-06-30', '--format', 'json']);
     expect(alias.code).toBe(0);

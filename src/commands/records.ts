@@ -9,6 +9,8 @@ import { monthOf, type IsoDate } from '../model/dates.js';
 import { fractionDigits, MAX_SIGNIFICANT_DIGITS, significantDigits } from '../model/figures.js';
 import type { Plan, Target, Town } from '../model/plan.js';
 import { closest, monthInput, numberInput, recordingDate } from './shared.js';
+import { unitsOf } from '../compute/targets.js';
+import { nameKey } from '../model/names.js';
 
 export interface RecordOptions {
   on?: string;
@@ -54,13 +56,18 @@ export function certify(ctx: Context, query: string, options: RecordOptions & { 
 }
 
 /** `plan target TARGET-ID VALUE`: records a measured figure for a target, exactly as typed. */
-export function target(ctx: Context, targetId: string, value: string, options: RecordOptions & { note?: string }): Promise<ExitCode> {
+export function target(ctx: Context, targetId: string, value: string, options: RecordOptions & { note?: string; unit?: string }): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
-    const id = targetId.toUpperCase();
+    const asked = targetId.toUpperCase();
+    const named = targetById(plan, asked);
+    if (!named) throw new PlanError(ctx.msg.unknownTarget(targetId));
+    // A target stated twice keeps its figures under the one it names.
+    const id = named.same_as ?? asked;
     const location = locateTarget(plan, loaded, id);
     const found = targetById(plan, id);
     if (!location || !found) throw new PlanError(ctx.msg.unknownTarget(targetId));
     const figure = figureInput(ctx, id, `<${ctx.msg.cli.placeholders.value ?? 'value'}>`, value, false);
+    const unit = unitOfFigure(ctx, plan, found, options.unit);
     const date = recordingDate(ctx, plan, options, plan.period.start, id);
     return {
       changes: [
@@ -70,13 +77,30 @@ export function target(ctx: Context, targetId: string, value: string, options: R
             const node = new Scalar(figure.value);
             // 72.50 is written back as 72.50, not 72.5: the file holds what was typed.
             if (fractionDigits(figure.text) > 0) node.minFractionDigits = fractionDigits(figure.text);
-            appendTo(doc, mapAt(doc, location.path), 'actuals', { date, value: node, ...(options.note !== undefined && { note: options.note }) }, TARGET_ORDER);
+            appendTo(doc, mapAt(doc, location.path), 'actuals', { date, ...(unit !== undefined && { for: unit }), value: node, ...(options.note !== undefined && { note: options.note }) }, TARGET_ORDER);
           },
         },
       ],
-      summary: [ctx.msg.recordedFigure(id, figure.text, date, location.file.path), ctx.msg.targetReading(found, figure.value)],
+      summary: [
+        ...(id !== asked ? [ctx.msg.recordedUnder(asked, id)] : []),
+        ctx.msg.recordedFigure(unit === undefined ? id : `${id} ${unit}`, figure.text, date, location.file.path),
+        ctx.msg.targetReading(found, figure.value),
+      ],
     };
   });
+}
+
+/** The unit a figure is for: required, and one of its units, on a per-unit target; refused on any other. */
+function unitOfFigure(ctx: Context, plan: Plan, target: Target, typed: string | undefined): string | undefined {
+  if (target.per_unit === undefined) {
+    if (typed !== undefined) throw new PlanError(ctx.msg.unitNotNeeded(target.id));
+    return undefined;
+  }
+  const units = unitsOf(target.per_unit, plan);
+  if (typed === undefined) throw new PlanError(ctx.msg.unitNeeded(target.id, units.slice(0, 3).join('、') + (units.length > 3 ? '…' : '')));
+  const name = units.find((u) => nameKey(u) === nameKey(typed.trim()));
+  if (name === undefined) throw new PlanError(ctx.msg.unitNotListed(typed, target.id, closest(typed, units).join('、')));
+  return name;
 }
 
 function targetById(plan: Plan, id: string): Target | undefined {

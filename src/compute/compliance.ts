@@ -5,7 +5,7 @@ import { itemsAt, planItems, tally, tallyByDomain, type Rate } from './items.js'
 import { ownerSummary, type OwnerRow } from './owners.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
 import { reportBasis, type ReportBasis } from './status.js';
-import { targetsAt, type TargetAt } from './targets.js';
+import { targetsAt, targetsWithCounts, type TargetAt, type TargetTally } from './targets.js';
 
 export interface ComplianceReport extends ReportBasis {
   overall: Rate;
@@ -14,6 +14,7 @@ export interface ComplianceReport extends ReportBasis {
   towns: TownsSummary;
   roster: RosterSummary;
   targets: TargetAt[];
+  targetCounts: TargetTally;
 }
 
 /** Every rate the plan can be held to, each with its numerator and denominator. */
@@ -26,6 +27,6 @@ export function complianceReport(recordedPlan: Plan, asOf: IsoDate, soonDays: nu
     domains: tallyByDomain(plan.domains, items).map((d) => ({ id: d.id, title: d.title, onTime: d.tally.onTime })),
     owners: ownerSummary(plan, items).map((row) => ({ name: row.name, kind: row.kind, onTime: row.tally.onTime })),
     ...standardizationAt(plan, asOf),
-    targets: targetsAt(plan, asOf),
+    ...targetsWithCounts(targetsAt(plan, asOf)),
   };
 }

@@ -77,6 +77,8 @@ function exportTarget(target: NonNullable<Task['targets']>[number]) {
     value: target.value ?? null,
     unit: target.unit ?? null,
     baseline: target.baseline ?? null,
-    actuals: (target.actuals ?? []).map((a) => ({ date: a.date, value: a.value, note: a.note ?? null })),
+    sameAs: target.same_as ?? null,
+    perUnit: target.per_unit ?? null,
+    actuals: (target.actuals ?? []).map((a) => ({ date: a.date, for: a.for ?? null, value: a.value, note: a.note ?? null })),
   };
 }

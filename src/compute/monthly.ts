@@ -7,7 +7,7 @@ import { blockReason, itemNotes, tasksById, type DatedNote } from './notes.js';
 import { ownerSummary, type OwnerRow } from './owners.js';
 import { standardizationAt, type RosterSummary, type TownProgress, type TownsSummary } from './standardization.js';
 import { reportBasis, type ReportBasis } from './status.js';
-import { targetsAt, type TargetAt } from './targets.js';
+import { targetsAt, targetsWithCounts, type TargetAt, type TargetTally } from './targets.js';
 
 export interface CompletedItem extends ItemAt {
   /** The item's notes dated within the month up to the as-of date. */
@@ -72,6 +72,7 @@ export interface MonthlyReport extends ReportBasis, MonthWindow {
   townRanking: RankedTown[];
   roster: RosterSummary;
   targets: TargetAt[];
+  targetCounts: TargetTally;
   gaps: Gap[];
   undatedTasks: number;
 }
@@ -164,7 +165,7 @@ export function monthlyReport(recordedPlan: Plan, window: MonthWindow, soonDays:
     owners: ownerSummary(plan, items).filter((o) => o.tally.done + o.tally.overdue + o.tally.dueSoon > 0),
     ...standardization,
     townRanking: rankTowns(standardization.towns.towns),
-    targets: targetsAt(plan, asOf),
+    ...targetsWithCounts(targetsAt(plan, asOf)),
     gaps,
     undatedTasks: plan.domains.flatMap((d) => d.tasks).filter((t) => !t.dueStated && !t.recurrence).length,
   };

@@ -118,13 +118,15 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
     const domain = plan.domains.find((d) => d.id === target.domainId)!;
     const task = target.taskId === null ? undefined : domain.tasks.find((t) => t.id === target.taskId);
     const data = [...domain.targets, ...(task?.targets ?? [])].find((t) => t.id === target.id)!;
+    // A target stated twice shows the figures recorded under the one it names.
+    const source = target.sameAs === null ? data : (allTargets(plan).find((t) => t.id === target.sameAs) ?? data);
     return {
       kind: 'target',
       target,
       metric: data.metric ?? null,
       task: task ? { id: task.id, title: task.title, domainId: domain.id, domainTitle: domain.title, section: task.section ?? null, number: task.number ?? null } : null,
       domainTitle: domain.title,
-      actuals: [...(data.actuals ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      actuals: [...(source.actuals ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     };
   }
   const enterprise = plan.enterprises.find((e) => e.id.toUpperCase() === upper) ?? plan.enterprises.find((e) => e.name === wanted);
@@ -197,4 +199,8 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[y.length]!;
+}
+
+function allTargets(plan: Plan): Target[] {
+  return plan.domains.flatMap((d) => [...d.targets, ...d.tasks.flatMap((t) => t.targets ?? [])]);
 }

@@ -4,7 +4,7 @@ import { filterItems, findDomain, type ItemFilter } from './filter.js';
 import { planAsOf } from './as-of.js';
 import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
-import { targetsAt, type TargetAt } from './targets.js';
+import { targetsAt, targetsWithCounts, type TargetAt, type TargetTally } from './targets.js';
 
 export interface ReportBasis {
   asOf: IsoDate;
@@ -32,6 +32,7 @@ export interface StatusReport extends ReportBasis {
   towns: TownsSummary;
   roster: RosterSummary;
   targets: TargetAt[];
+  targetCounts: TargetTally;
 }
 
 export function reportBasis(plan: Plan, asOf: IsoDate, soonDays: number): ReportBasis {
@@ -60,6 +61,6 @@ export function statusReport(recordedPlan: Plan, asOf: IsoDate, soonDays: number
     gaps: gaps.filter((g) => domainFilter === undefined || g.domainId === domainFilter),
     undatedTasks: plan.domains.flatMap((d) => d.tasks).filter((t) => taskIds.has(t.id) && !t.dueStated && !t.recurrence).length,
     ...standardizationAt(plan, asOf),
-    targets: targetsAt(plan, asOf).filter((t) => domainFilter === undefined || t.domainId === domainFilter),
+    ...targetsWithCounts(targetsAt(plan, asOf).filter((t) => domainFilter === undefined || t.domainId === domainFilter)),
   };
 }

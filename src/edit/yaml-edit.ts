@@ -91,6 +91,6 @@ function keyOf(pair: Pair): string | undefined {
 export const TASK_ORDER = ['id', 'section', 'number', 'title', 'text', 'owners', 'leaders', 'units', 'due', 'milestones', 'recurrence', 'targets', 'status', 'started', 'completed', 'notes'];
 export const MILESTONE_ORDER = ['id', 'title', 'due', 'completed', 'notes'];
 export const RECURRENCE_ORDER = ['every', 'by_day', 'times', 'minimum', 'season', 'done'];
-export const TARGET_ORDER = ['id', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'actuals'];
+export const TARGET_ORDER = ['id', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'same_as', 'per_unit', 'actuals'];
 export const ENTERPRISE_ORDER = ['id', 'name', 'industry', 'status', 'expires', 'certified_on', 'town', 'notes'];
 export const TOWN_ORDER = ['name', 'target_total', 'target_above_scale', 'progress'];

@@ -165,6 +165,14 @@ export interface PlanFile {
      */
     'target-value'?: 'error' | 'warning' | 'off';
     /**
+     * A target's same_as naming no target, a target that is itself a copy, or one with another goal; or a copy with figures of its own.
+     */
+    'same-target'?: 'error' | 'warning' | 'off';
+    /**
+     * A per-unit target naming a town or unit nobody lists, a figure of it without `for` or for a unit not in its list, or `for` on a target that is not per-unit.
+     */
+    'per-unit'?: 'error' | 'warning' | 'off';
+    /**
      * A certified enterprise without its expiry month.
      */
     'certified-expiry'?: 'error' | 'warning' | 'off';
@@ -254,6 +262,14 @@ export interface Target {
    */
   baseline?: string;
   /**
+   * The id of a target the document states a second time (a domain goal repeated in a task's table). This one then has no figures of its own: it shows the other's, is listed under its own task, and counts once in compliance, under the other. plan check requires the other to exist and state the same goal (direction, value, unit).
+   */
+  same_as?: string;
+  /**
+   * A figure set for each of several units (各镇街…各1个): `towns` for every town of towns.yaml, or the names of the towns or units. Each unit has its own figures (actuals with `for`); reports roll them up as 达成 N/M. The target is met when every unit meets it.
+   */
+  per_unit?: 'towns' | [string, ...string[]];
+  /**
    * Measured figures, oldest first. The latest on or before the as-of date decides met or missed.
    */
   actuals?: {
@@ -261,6 +277,10 @@ export interface Target {
      * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
      */
     date: string;
+    /**
+     * A name as written in the source document, in Chinese.
+     */
+    for?: string;
     /**
      * The measured figure, in the target's unit. For reduce_by and decrease: the reduction achieved (positive when the figure fell). For zero: the count (0 meets it).
      */
@@ -280,7 +300,7 @@ export interface Task {
    */
   id: string;
   /**
-   * The heading the task sits under, as written, e.g. （二）强化预防治理，夯实防汛抗旱基础。
+   * A name as written in the source document, in Chinese.
    */
   section?: string;
   /**
@@ -288,7 +308,7 @@ export interface Task {
    */
   number?: string;
   /**
-   * Short title: the task's lead-in sentence as written.
+   * A name as written in the source document, in Chinese.
    */
   title: string;
   /**

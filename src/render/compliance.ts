@@ -1,6 +1,6 @@
 import type { ComplianceReport } from '../compute/compliance.js';
 import type { Rate } from '../compute/items.js';
-import { formatRate, formatTargetGoal } from './format.js';
+import { formatRate, formatTargetFigure, formatTargetGoal, formatTargetTitle } from './format.js';
 import { wrapLines } from './fit.js';
 import { headerLines, widthOf, type TextOptions } from './status.js';
 import { renderTable } from './table.js';
@@ -90,14 +90,17 @@ export function renderComplianceText(report: ComplianceReport, options: TextOpti
   );
   for (const e of report.roster.expiringSoon) out.push(c.yellow(msg.expiringSoon(e.id, visible(e.name), e.expires)));
   out.push('', c.bold(msg.targetsHeading));
+  const n = report.targetCounts;
+  out.push(msg.targetsLine(n.met, n.missed, n.inProgress, n.noFigure));
+  if (n.shared > 0) out.push(msg.targetsShared(n.shared));
   out.push(
     renderTable(
       [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.target, flex: true }, { header: msg.col.figure, flex: true }, { header: msg.col.state }],
       report.targets.map((x) => [
         x.id,
-        visible(x.title),
+        formatTargetTitle(x, msg),
         visible(formatTargetGoal(x, msg)),
-        x.actual === null ? msg.none : `${x.actual}${visible(x.unit)} (${x.actualDate})`,
+        formatTargetFigure(x, msg),
         x.state === 'met' ? c.green(msg.targetState.met!) : x.state === 'missed' ? c.red(msg.targetState.missed!) : msg.targetState[x.state]!,
       ]),
       width,

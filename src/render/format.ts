@@ -43,6 +43,18 @@ export function formatTargetGoal(target: TargetAt, msg: Messages): string {
   return msg.direction[target.direction]!(value);
 }
 
+/** A target's figure: the latest with its date, or for a per-unit target how many units reached it (达成 3/28 镇街). */
+export function formatTargetFigure(target: TargetAt, msg: Messages): string {
+  const date = target.actualDate === null ? '' : ` (${target.actualDate})`;
+  if (target.perUnit !== null) return `${msg.perUnitRollup(target.perUnit.met, target.perUnit.total, target.perUnit.of)}${date}`;
+  return target.actual === null ? msg.none : `${target.actual}${visible(target.unit)}${date}`;
+}
+
+/** A target's title, and the target it is the same as (同 GM-T3). */
+export function formatTargetTitle(target: TargetAt, msg: Messages): string {
+  return visible(target.title) + (target.sameAs === null ? '' : msg.sameAsSuffix(target.sameAs));
+}
+
 export function formatDue(item: Pick<ItemAt, 'due' | 'dueStated'>): string {
   return item.dueStated ? item.due : `${item.due}*`;
 }

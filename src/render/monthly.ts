@@ -1,7 +1,7 @@
 import type { ItemAt } from '../compute/items.js';
 import type { BlockedItem, CompletedItem, MonthlyReport } from '../compute/monthly.js';
 import type { Messages } from '../i18n/index.js';
-import { formatDue, formatItemTitle, formatOwners, formatRate, formatTargetGoal } from './format.js';
+import { formatDue, formatItemTitle, formatOwners, formatRate, formatTargetFigure, formatTargetGoal, formatTargetTitle } from './format.js';
 import type { Block, ReportDocument } from './document.js';
 import type { Column } from './table.js';
 import { visible } from './text.js';
@@ -11,8 +11,8 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
   const m = msg.monthly;
   const t = report.totals;
   const f = report.figures;
-  const count = (state: string) => report.targets.filter((x) => x.state === state).length;
-  const withFigure = report.targets.filter((x) => x.actual !== null);
+  const n = report.targetCounts;
+  const withFigure = report.targets.filter((x) => x.actualDate !== null);
 
   return {
     title: m.title(report.month),
@@ -61,8 +61,9 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
       {
         heading: m.targets,
         blocks: [
-          { paragraph: msg.targetsLine(count('met'), count('missed'), count('in_progress'), count('no_figure')) },
-          { paragraph: m.targetsWithFigure(withFigure.length, report.targets.length) },
+          { paragraph: msg.targetsLine(n.met, n.missed, n.inProgress, n.noFigure) },
+          { paragraph: m.targetsWithFigure(n.withFigure, n.total) },
+          ...(n.shared > 0 ? [{ paragraph: msg.targetsShared(n.shared) }] : []),
           ...(withFigure.length === 0
             ? []
             : [
@@ -78,9 +79,9 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
                     ],
                     rows: withFigure.map((x) => [
                       x.id,
-                      visible(x.title),
+                      formatTargetTitle(x, msg),
                       visible(formatTargetGoal(x, msg)),
-                      `${x.actual}${visible(x.unit)} (${x.actualDate})`,
+                      formatTargetFigure(x, msg),
                       x.periodEnd,
                       msg.targetState[x.state]!,
                     ]),

@@ -4,7 +4,7 @@ import type { Shown, ShownEnterprise, ShownPart, ShownTarget, ShownTask, ShownTo
 import type { TargetAt } from '../compute/targets.js';
 import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
-import { formatDue, formatItemTitle, formatRate, formatState, formatTargetGoal } from './format.js';
+import { formatDue, formatItemTitle, formatRate, formatState, formatTargetFigure, formatTargetGoal, formatTargetTitle } from './format.js';
 import { renderTable } from './table.js';
 import { displayWidth, visible, visibleLines } from './text.js';
 
@@ -63,7 +63,7 @@ function itemRows(items: readonly ItemAt[], msg: Messages, c: Colors, width: num
 function targetRows(targets: readonly TargetAt[], msg: Messages, width: number | undefined): string {
   return renderTable(
     [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.target }, { header: msg.col.figure }, { header: msg.col.state }],
-    targets.map((x) => [x.id, visible(x.title), visible(formatTargetGoal(x, msg)), x.actual === null ? msg.none : `${x.actual}${visible(x.unit)} (${x.actualDate})`, msg.targetState[x.state]!]),
+    targets.map((x) => [x.id, formatTargetTitle(x, msg), visible(formatTargetGoal(x, msg)), formatTargetFigure(x, msg), msg.targetState[x.state]!]),
     width,
   );
 }
@@ -119,17 +119,30 @@ function targetLines(t: ShownTarget, msg: Messages, width: number | undefined): 
     t.task === null ? [s.domain, visible(`${x.domainId} ${t.domainTitle}`)] : [s.task, visible(`${t.task.id} ${t.task.title}`)],
     t.metric === null ? null : [s.metric, visible(t.metric)],
     [s.goal, visible(formatTargetGoal(x, msg)) + (x.baseline === null ? '' : `（${visible(x.baseline)}）`)],
-    [s.figure, x.actual === null ? msg.none : `${x.actual}${visible(x.unit)} (${x.actualDate})`],
+    x.sameAs === null ? null : [s.sameAs, x.sameAs],
+    [s.figure, formatTargetFigure(x, msg)],
     [s.periodEnd, x.periodEnd],
     [s.state, msg.targetState[x.state]!],
   ]);
+  if (x.perUnit !== null) {
+    out.push(
+      '',
+      s.unitFigures(x.perUnit.total),
+      renderTable(
+        [{ header: msg.col.name, flex: true }, { header: msg.col.figure, align: 'right' }, { header: msg.col.asOfDate }, { header: msg.col.state }],
+        x.perUnit.units.map((u) => [visible(u.name), u.actual === null ? msg.none : `${u.actual}${visible(x.unit)}`, u.actualDate ?? '', msg.targetState[u.state]!]),
+        width,
+      ),
+    );
+  }
   if (t.actuals.length > 0) {
+    const perUnit = x.perUnit !== null;
     out.push(
       '',
       s.actuals(t.actuals.length),
       renderTable(
-        [{ header: msg.col.asOfDate }, { header: msg.col.figure, align: 'right' }, { header: msg.col.notes, flex: true }],
-        t.actuals.map((a) => [a.date, `${a.value}${visible(x.unit)}`, a.note === undefined ? '' : visible(a.note)]),
+        [{ header: msg.col.asOfDate }, ...(perUnit ? [{ header: msg.col.name }] : []), { header: msg.col.figure, align: 'right' }, { header: msg.col.notes, flex: true }],
+        t.actuals.map((a) => [a.date, ...(perUnit ? [visible(a.for ?? '')] : []), `${a.value}${visible(x.unit)}`, a.note === undefined ? '' : visible(a.note)]),
         width,
       ),
     );

@@ -61,8 +61,8 @@ export function renderStatusText(report: StatusReport, options: TextOptions & { 
   out.push(msg.rosterLine({ total: report.roster.all.total, ...report.roster.all.counts }), '');
 
   out.push(c.bold(msg.targetsHeading));
-  const count = (state: string) => report.targets.filter((x) => x.state === state).length;
-  out.push(msg.targetsLine(count('met'), count('missed'), count('in_progress'), count('no_figure')), '');
+  const n = report.targetCounts;
+  out.push(msg.targetsLine(n.met, n.missed, n.inProgress, n.noFigure), '');
 
   out.push(...footnotes(report, msg));
   return wrapLines(out.join('\n').replace(/\n+$/, ''), widthOf(width)) + '\n';

@@ -54,6 +54,8 @@ export const RULES: Record<string, RuleInfo> = {
   'date-range': { severity: 'warning' },
   'town-target': { severity: 'error', wholeItem: true },
   'target-value': { severity: 'error', wholeItem: true },
+  'same-target': { severity: 'error', wholeItem: true },
+  'per-unit': { severity: 'error' },
   'certified-expiry': { severity: 'warning', wholeItem: true },
 };
 

@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from './diagnostic.js';
 import { nameKey } from '../model/names.js';
 import { nameWarnings } from './names.js';
 import { unitNames as unitNamesOf } from './units.js';
+import { targetRules } from './targets.js';
 import { inexactNumbers } from './figures.js';
 import { RULES, RuleSettings } from './registry.js';
 import { didYouMean } from '../compute/closest.js';
@@ -140,6 +141,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
     });
   }
 
+  targetRules(domains, townNames, unitNames, report, msg);
   for (const { file } of files) diagnostics.push(...inexactNumbers(file, msg));
 
   if (plan) {
