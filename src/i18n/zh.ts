@@ -484,6 +484,9 @@ export const zh: typeof en = {
       baseline: '基数',
       actual: '实际值',
       actual_date: '实际值日期',
+      same_as: '同一指标',
+      per_unit: '按单位设定',
+      actual_for: '实际值所属单位',
     },
     value: {
       boolean: { true: '是', false: '否' },

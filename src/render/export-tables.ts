@@ -92,10 +92,11 @@ export function townTable(data: ExportedPlan): CodedTable {
 
 /** Every target, of a domain or of a task, with its latest recorded figure. */
 export function targetTable(data: ExportedPlan): CodedTable {
-  const header = ['id', 'domain', 'task', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'actual', 'actual_date'];
+  const header = ['id', 'domain', 'task', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'same_as', 'per_unit', 'actual', 'actual_date', 'actual_for'];
   const row = (domain: string, task: string | null, t: ExportedPlan['domains'][number]['targets'][number]) => {
     const latest = latestRecord(t.actuals);
-    return [t.id, domain, task, t.title, t.metric, t.direction, t.value, t.unit, t.baseline, latest?.value ?? null, latest?.date ?? null];
+    const perUnit = t.perUnit === null ? null : typeof t.perUnit === 'string' ? t.perUnit : t.perUnit.join('、');
+    return [t.id, domain, task, t.title, t.metric, t.direction, t.value, t.unit, t.baseline, t.sameAs, perUnit, latest?.value ?? null, latest?.date ?? null, latest?.for ?? null];
   };
   return {
     header,
