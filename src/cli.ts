@@ -259,6 +259,17 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       exitCode = await town(contextOf(), name, options);
     });
   program
+    .command('season')
+    .description(msg.help.season)
+    .argument('<name>', msg.help.seasonName)
+    .option('--from <date>', msg.help.seasonFrom)
+    .option('--to <date>', msg.help.seasonTo)
+    .option('--dry-run', msg.help.dryRun, false)
+    .action(async (name: string, options) => {
+      const { season } = await import('./commands/season.js');
+      exitCode = await season(contextOf(), name, options);
+    });
+  program
     .command('rename')
     .description(msg.help.rename)
     .addArgument(new Argument('<what>', msg.help.renameKind).choices(['person', 'unit']))

@@ -21,6 +21,7 @@ function planWith(tasks: Task[], period = YEAR_2022): Plan {
     // Counting from the start of the year keeps these tests about occurrences, not about the notice.
     countFrom: period.start,
     period,
+    seasons: [],
     timezone: 'Asia/Shanghai',
     domains: [{ id: 'AA', title: '测试', file: 'domains/01-aa.yaml', goals: [], targets: [], tasks }],
     enterprises: [],

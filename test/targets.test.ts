@@ -118,6 +118,7 @@ function planWith(goals: Target[], taskTargets: Target[], towns: string[]): Plan
     issued: '2022-01-01',
     countFrom: '2022-01-01',
     period: YEAR,
+    seasons: [],
     timezone: 'Asia/Shanghai',
     domains: [{ id: 'AA', title: 'a', file: 'domains/01-aa.yaml', goals: [], targets: goals, tasks: [task] }],
     enterprises: [],

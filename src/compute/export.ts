@@ -6,7 +6,15 @@ import type { Plan, Task } from '../model/plan.js';
  */
 export function exportPlan(plan: Plan) {
   return {
-    plan: { title: plan.title, issuer: plan.issuer, issued: plan.issued, countFrom: plan.countFrom, period: plan.period, timezone: plan.timezone },
+    plan: {
+      title: plan.title,
+      issuer: plan.issuer,
+      issued: plan.issued,
+      countFrom: plan.countFrom,
+      period: plan.period,
+      seasons: plan.seasons.map((s) => ({ name: s.name, from: s.from ?? null, to: s.to ?? null })),
+      timezone: plan.timezone,
+    },
     domains: plan.domains.map((d) => ({
       id: d.id,
       title: d.title,
@@ -42,6 +50,9 @@ function exportTask(task: Task) {
     section: task.section ?? null,
     number: task.number ?? null,
     text: task.text,
+    within: task.within ?? null,
+    before: task.before ?? null,
+    after: task.after ?? null,
     owners: task.owners,
     leaders: task.leaders,
     units: task.unitsWritten,
@@ -55,7 +66,9 @@ function exportTask(task: Task) {
           byDay: task.recurrence.by_day ?? null,
           times: task.recurrence.times ?? null,
           minimum: task.recurrence.minimum ? { count: task.recurrence.minimum.count, per: task.recurrence.minimum.per ?? task.recurrence.every } : null,
-          season: task.recurrence.season ? { name: task.recurrence.season.name, from: task.recurrence.season.from ?? null, until: task.recurrence.season.until ?? null } : null,
+          within: task.recurrence.within ?? null,
+          // A season named by `within` is plan.yaml's: its dates are exported there, not here.
+          season: task.recurrence.season && task.recurrence.within === undefined ? { name: task.recurrence.season.name, from: task.recurrence.season.from ?? null, until: task.recurrence.season.until ?? null } : null,
           // Period keys are data, written exactly as in the file: a Map keeps them from being renamed.
           done: new Map(Object.entries(task.recurrence.done ?? {})),
         }

@@ -53,7 +53,8 @@ export interface Gap {
   taskId: string;
   domainId: string;
   title: string;
-  reason: 'season-dates-missing';
+  /** season-deadline-undated: work within or before an undated season, counted as due at the period's end. */
+  reason: 'season-dates-missing' | 'season-deadline-undated';
   season: string;
 }
 
@@ -79,6 +80,9 @@ export function planItems(plan: Plan): { items: Item[]; gaps: Gap[] } {
           items.push(makeItem(task, part, floor.completions, floor.due < plan.countFrom, floor.required));
         }
         continue;
+      }
+      if (task.season && task.season.relation !== 'after' && !task.dueStated) {
+        gaps.push({ taskId: task.id, domainId: domain.id, title: task.title, reason: 'season-deadline-undated', season: task.season.name });
       }
       const taskDone = completionOf(task);
       items.push(makeItem(task, { id: task.id, kind: 'task', title: task.title, due: task.due, dueStated: task.dueStated }, taskDone !== undefined ? [taskDone] : []));

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../model/dates.js';
+import type { TaskSeason } from '../model/seasons.js';
 import type { Enterprise, Plan, Target, Task, Town } from '../model/plan.js';
 import { planAsOf } from './as-of.js';
 import { itemsAt, planItems, type ItemAt } from './items.js';
@@ -23,6 +24,8 @@ export interface ShownTask extends TaskRef {
   units: string[];
   /** The units as the document writes them, where an alias or a combined name makes them differ from `units`. */
   unitsWritten: string[];
+  /** The season the work lies within, before or after, with its dates where recorded; null for none. */
+  season: TaskSeason | null;
   due: IsoDate;
   dueStated: boolean;
   status: Task['status'];
@@ -97,6 +100,7 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
           leaders: task.leaders,
           units: task.units,
           unitsWritten: task.unitsWritten,
+          season: task.season ?? null,
           due: task.due,
           dueStated: task.dueStated,
           status: task.status,

@@ -88,9 +88,9 @@ function keyOf(pair: Pair): string | undefined {
 }
 
 /** Key order of a task in the schema, for placing new keys. */
-export const TASK_ORDER = ['id', 'section', 'number', 'title', 'text', 'owners', 'leaders', 'units', 'due', 'milestones', 'recurrence', 'targets', 'status', 'started', 'completed', 'notes'];
+export const TASK_ORDER = ['id', 'section', 'number', 'title', 'text', 'within', 'before', 'after', 'owners', 'leaders', 'units', 'due', 'milestones', 'recurrence', 'targets', 'status', 'started', 'completed', 'notes'];
 export const MILESTONE_ORDER = ['id', 'title', 'due', 'completed', 'notes'];
-export const RECURRENCE_ORDER = ['every', 'by_day', 'times', 'minimum', 'season', 'done'];
+export const RECURRENCE_ORDER = ['every', 'by_day', 'times', 'minimum', 'within', 'season', 'done'];
 export const TARGET_ORDER = ['id', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'same_as', 'per_unit', 'actuals'];
 export const ENTERPRISE_ORDER = ['id', 'name', 'industry', 'status', 'expires', 'certified_on', 'town', 'notes'];
 export const TOWN_ORDER = ['name', 'target_total', 'target_above_scale', 'progress'];

@@ -3,6 +3,7 @@ import type { IsoDate } from './dates.js';
 import type { DomainFile, EnterprisesFile, Milestone, PeopleFile, PlanFile, Recurrence, Target, Task as TaskData, TownsFile } from './schema-types.js';
 import { nameKey } from './names.js';
 import { canonicalUnits, unitIndexOf, type UnitIndex } from './units.js';
+import { recurrenceInSeason, seasonDeadline, seasonNamed, seasonOfTask, type Season, type TaskSeason } from './seasons.js';
 
 export type { Milestone, Recurrence, Target, IsoDate };
 export type TaskStatus = NonNullable<TaskData['status']>;
@@ -25,6 +26,8 @@ export interface Task extends TaskData {
   units: string[];
   /** The units as the document writes them. */
   unitsWritten: string[];
+  /** The season the work lies within, before or after (汛中, 汛前, 汛后), with its dates where plan.yaml has them. */
+  season?: TaskSeason;
 }
 
 export interface Domain {
@@ -44,6 +47,8 @@ export interface Plan {
   /** First day work is counted: occurrences due before it were not yet asked for. */
   countFrom: IsoDate;
   period: { start: IsoDate; end: IsoDate };
+  /** Named parts of the year (森林防火期, 汛期), dated where the bureau has recorded the dates. */
+  seasons: Season[];
   timezone: string;
   domains: Domain[];
   enterprises: Enterprise[];
@@ -69,13 +74,14 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
   const domains = files
     .filter((f) => f.kind === 'domain')
     .sort((a, b) => a.path.localeCompare(b.path))
-    .map((f) => toDomain(f.path, f.data as DomainFile, meta.period.end, unitIndex));
+    .map((f) => toDomain(f.path, f.data as DomainFile, meta.period.end, unitIndex, meta.seasons ?? []));
   return {
     title: meta.title,
     issuer: meta.issuer,
     issued: meta.issued,
     countFrom: meta.count_from ?? meta.issued,
     period: meta.period,
+    seasons: meta.seasons ?? [],
     timezone: meta.timezone ?? DEFAULT_TIMEZONE,
     domains,
     enterprises: one<EnterprisesFile>('enterprises')?.enterprises ?? [],
@@ -87,23 +93,39 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
   };
 }
 
-function toDomain(file: string, data: DomainFile, periodEnd: IsoDate, unitIndex: UnitIndex): Domain {
+function toDomain(file: string, data: DomainFile, periodEnd: IsoDate, unitIndex: UnitIndex, seasons: readonly Season[]): Domain {
   return {
     id: data.id,
     title: data.title,
     file,
     goals: data.goals ?? [],
     targets: data.targets ?? [],
-    tasks: data.tasks.map((task) => ({
-      ...task,
-      domainId: data.id,
-      due: task.due ?? periodEnd,
-      dueStated: task.due !== undefined,
-      status: task.status ?? 'todo',
-      owners: (task.owners ?? []).map(nameKey),
-      leaders: (task.leaders ?? []).map(nameKey),
-      units: canonicalUnits(unitIndex, task.units ?? []),
-      unitsWritten: (task.units ?? []).map(nameKey),
-    })),
+    tasks: data.tasks.map((task) => toTask(task, data.id, periodEnd, unitIndex, seasons)),
   };
+}
+
+function toTask(task: TaskData, domainId: string, periodEnd: IsoDate, unitIndex: UnitIndex, seasons: readonly Season[]): Task {
+  const season = taskSeason(task, seasons);
+  // A deadline the document states against a season (汛前) is stated once the season is dated.
+  const fromSeason = season && task.due === undefined ? seasonDeadline(season) : undefined;
+  return {
+    ...task,
+    ...(task.recurrence && { recurrence: recurrenceInSeason(task.recurrence, seasons) }),
+    ...(season && { season }),
+    domainId,
+    due: task.due ?? fromSeason ?? periodEnd,
+    dueStated: task.due !== undefined || fromSeason !== undefined,
+    status: task.status ?? 'todo',
+    owners: (task.owners ?? []).map(nameKey),
+    leaders: (task.leaders ?? []).map(nameKey),
+    units: canonicalUnits(unitIndex, task.units ?? []),
+    unitsWritten: (task.units ?? []).map(nameKey),
+  };
+}
+
+function taskSeason(task: TaskData, seasons: readonly Season[]): TaskSeason | undefined {
+  const stated = seasonOfTask(task);
+  if (stated === undefined) return undefined;
+  const season = seasonNamed(seasons, stated.name);
+  return { ...stated, from: season?.from ?? null, to: season?.to ?? null };
 }

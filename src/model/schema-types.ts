@@ -44,6 +44,23 @@ export interface PlanFile {
    */
   count_from?: string;
   /**
+   * Named parts of the year that tasks refer to (森林防火期, 汛期). The district's headquarters sets their dates each year; record them with `plan season NAME --from D --to D`. Undated, the tasks within or before them cannot be given deadlines and reports say so.
+   */
+  seasons?: {
+    /**
+     * The season's name as the document writes it.
+     */
+    name: string;
+    /**
+     * Its first day.
+     */
+    from?: string;
+    /**
+     * Its last day.
+     */
+    to?: string;
+  }[];
+  /**
    * The plan period. Tasks with no stated deadline are due on its last day.
    */
   period: {
@@ -145,9 +162,13 @@ export interface PlanFile {
      */
     'minimum-period'?: 'error' | 'warning' | 'off';
     /**
-     * A recurring duty's season that ends before it starts.
+     * A season (of plan.yaml, or a recurring duty's own) that ends before it starts.
      */
     season?: 'error' | 'warning' | 'off';
+    /**
+     * within, before or after naming no season of plan.yaml, or more than one of them on a task.
+     */
+    'unknown-season'?: 'error' | 'warning' | 'off';
     /**
      * A plan period that ends before it starts.
      */
@@ -323,6 +344,18 @@ export interface Task {
    */
   due?: string;
   /**
+   * A name as written in the source document, in Chinese.
+   */
+  within?: string;
+  /**
+   * A name as written in the source document, in Chinese.
+   */
+  before?: string;
+  /**
+   * A name as written in the source document, in Chinese.
+   */
+  after?: string;
+  /**
    * Staged deadlines inside the task (试点 by May, 全面完成 by August …). Each falls on or before the task's due date.
    */
   milestones?: Milestone[];
@@ -394,7 +427,11 @@ export interface Recurrence {
     per?: 'week' | 'month' | 'two_months' | 'quarter' | 'half_year' | 'year';
   };
   /**
-   * Restricts occurrences to a season (森林防火期). Leave from/until empty where the document does not state the dates; the occurrences then cannot be counted and the tool says so.
+   * A name as written in the source document, in Chinese.
+   */
+  within?: string;
+  /**
+   * Restricts occurrences to a season given here (prefer `within`, naming a season of plan.yaml). Leave from/until empty where the document does not state the dates; the occurrences then cannot be counted and the tool says so.
    */
   season?: {
     /**

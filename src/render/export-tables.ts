@@ -8,7 +8,7 @@ export type ExportedPlan = ReturnType<typeof exportPlan>;
 const join = (names: readonly string[]) => names.join('、');
 
 function recurrenceText(recurrence: NonNullable<ExportedPlan['domains'][number]['tasks'][number]['recurrence']>): string {
-  return recurrence.every + (recurrence.byDay !== null ? `/${recurrence.byDay}` : '') + (recurrence.season ? ` ${recurrence.season.name}` : '');
+  return recurrence.every + (recurrence.byDay !== null ? `/${recurrence.byDay}` : '') + (recurrence.within !== null ? ` ${recurrence.within}` : recurrence.season ? ` ${recurrence.season.name}` : '');
 }
 
 /** The tasks as the CSV export has them: one row a task, its milestones in one cell. */

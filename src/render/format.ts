@@ -1,4 +1,4 @@
-import type { ItemAt, Rate } from '../compute/items.js';
+import type { Gap, ItemAt, Rate } from '../compute/items.js';
 import { responsibleOf } from '../compute/items.js';
 import type { TargetAt } from '../compute/targets.js';
 import type { Messages } from '../i18n/index.js';
@@ -57,4 +57,17 @@ export function formatTargetTitle(target: TargetAt, msg: Messages): string {
 
 export function formatDue(item: Pick<ItemAt, 'due' | 'dueStated'>): string {
   return item.dueStated ? item.due : `${item.due}*`;
+}
+
+/**
+ * Why some occurrences or deadlines cannot be counted, a line each: a duty repeating within an
+ * undated season, then per undated season the tasks whose deadline waits for its dates.
+ */
+export function gapLines(gaps: readonly Gap[], periodEnd: string, msg: Messages): string[] {
+  const lines = gaps.filter((g) => g.reason === 'season-dates-missing').map((g) => msg.gapLine(g.taskId, visible(g.title), visible(g.season)));
+  const waiting = gaps.filter((g) => g.reason === 'season-deadline-undated');
+  for (const season of new Set(waiting.map((g) => g.season))) {
+    lines.push(msg.seasonDeadlineGap(visible(season), waiting.filter((g) => g.season === season).map((g) => g.taskId).join(', '), periodEnd));
+  }
+  return lines;
 }

@@ -1,7 +1,7 @@
 import type { ItemAt } from '../compute/items.js';
 import type { BlockedItem, CompletedItem, MonthlyReport } from '../compute/monthly.js';
 import type { Messages } from '../i18n/index.js';
-import { formatDue, formatItemTitle, formatOwners, formatRate, formatTargetFigure, formatTargetGoal, formatTargetTitle } from './format.js';
+import { formatDue, formatItemTitle, formatOwners, formatRate, formatTargetFigure, formatTargetGoal, formatTargetTitle, gapLines } from './format.js';
 import type { Block, ReportDocument } from './document.js';
 import type { Column } from './table.js';
 import { visible } from './text.js';
@@ -96,7 +96,7 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
           { paragraph: m.basis(report.asOf) },
           { paragraph: m.definitions },
           ...(report.undatedTasks > 0 ? [{ paragraph: msg.undatedLine(report.undatedTasks, report.period.end) }] : []),
-          ...report.gaps.map((g) => ({ paragraph: msg.gapLine(g.taskId, visible(g.title), visible(g.season)) })),
+          ...gapLines(report.gaps, report.period.end, msg).map((line) => ({ paragraph: line })),
         ],
       },
     ],

@@ -79,6 +79,7 @@ function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undef
     [s.leaders, names(t.leaders, msg)],
     [s.units, names(t.units, msg)],
     t.unitsWritten.join('\n') === t.units.join('\n') ? null : [s.unitsWritten, names(t.unitsWritten, msg)],
+    t.season === null ? null : [s.season, msg.seasonRelation(t.season.relation, visible(t.season.name), t.season.from, t.season.to)],
     // A recurring duty's deadlines are its occurrences'.
     t.recurrence !== null ? null : [s.due, t.dueStated ? t.due : s.dueNotStated(t.due)],
     recurrence === null ? null : [s.recurrence, recurrence],

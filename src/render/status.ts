@@ -2,7 +2,7 @@ import type { ItemAt } from '../compute/items.js';
 import type { ReportBasis, StatusReport } from '../compute/status.js';
 import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
-import { formatDue, formatItemTitle, formatOwners, formatRate } from './format.js';
+import { formatDue, formatItemTitle, formatOwners, formatRate, gapLines } from './format.js';
 import { wrapLines } from './fit.js';
 import { renderTable, type Column, type Fit } from './table.js';
 import { visible } from './text.js';
@@ -111,6 +111,6 @@ export function footnotes(report: Pick<StatusReport, 'undatedTasks' | 'gaps' | '
   const lines: string[] = [];
   if (report.totals.beforeNotice > 0) lines.push(`† ${msg.beforeNoticeLine(report.totals.beforeNotice, report.countFrom)}`);
   if (report.undatedTasks > 0) lines.push(`* ${msg.undatedLine(report.undatedTasks, report.period.end)}`);
-  for (const gap of report.gaps) lines.push(`! ${msg.gapLine(gap.taskId, visible(gap.title), visible(gap.season))}`);
+  for (const line of gapLines(report.gaps, report.period.end, msg)) lines.push(`! ${line}`);
   return lines;
 }

@@ -50,6 +50,7 @@ export const RULES: Record<string, RuleInfo> = {
   'by-day': { severity: 'error' },
   'minimum-period': { severity: 'error' },
   season: { severity: 'error', wholeItem: true },
+  'unknown-season': { severity: 'error' },
   'plan-period': { severity: 'error', wholeItem: true },
   'date-range': { severity: 'warning' },
   'town-target': { severity: 'error', wholeItem: true },

@@ -10,6 +10,7 @@ import { nameKey } from '../model/names.js';
 import { nameWarnings } from './names.js';
 import { unitNames as unitNamesOf } from './units.js';
 import { targetRules } from './targets.js';
+import { recurrenceInSeason } from '../model/seasons.js';
 import { inexactNumbers } from './figures.js';
 import { RULES, RuleSettings } from './registry.js';
 import { didYouMean } from '../compute/closest.js';
@@ -78,6 +79,11 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
     });
   }
 
+  const seasons = plan?.data.seasons ?? [];
+  const seasonNames = plan ? uniqueNames(plan.file, 'seasons', seasons, report, msg) : undefined;
+  seasons.forEach((season, i) => {
+    if (season.from !== undefined && season.to !== undefined && season.from > season.to) report(plan!.file, ['seasons', i, 'to'], 'season', msg.seasonReversed);
+  });
   const periodEnd = plan?.data.period.end;
   const period = plan && plan.data.period.start <= plan.data.period.end ? plan.data.period : undefined;
   for (const { file, data } of domains) {
@@ -98,6 +104,12 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
       if (!task.owners?.length && !task.leaders?.length && !task.units?.length) {
         report(file, at('id'), 'no-owner', msg.noOwner(task.id), 'warning');
       }
+      const related = (['within', 'before', 'after'] as const).filter((key) => task[key] !== undefined);
+      if (related.length > 1) report(file, at(related[1]!), 'unknown-season', msg.oneSeasonRelation(related.join(', ')));
+      for (const key of related) if (seasonNames && !seasonNames.has(nameKey(task[key]!))) report(file, at(key), 'unknown-season', msg.unknownSeasonName(task[key]!, [...seasonNames].join('、')));
+      if (task.recurrence?.within !== undefined && seasonNames && !seasonNames.has(nameKey(task.recurrence.within))) {
+        report(file, at('recurrence', 'within'), 'unknown-season', msg.unknownSeasonName(task.recurrence.within, [...seasonNames].join('、')));
+      }
       const taskDue = task.due ?? periodEnd;
       const milestoneIds = new Set<string>();
       task.milestones?.forEach((milestone, m) => {
@@ -110,7 +122,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
       const status = task.status ?? 'todo';
       if (status === 'done' && task.completed === undefined) report(file, at('status'), 'done-without-date', msg.doneWithoutDate);
       if (status !== 'done' && task.completed !== undefined) report(file, at('completed'), 'done-without-date', msg.completedButNotDone(status), 'warning');
-      const recurrence = task.recurrence;
+      const recurrence = task.recurrence && recurrenceInSeason(task.recurrence, seasons);
       if (recurrence) {
         const form = RECURRENCE_KEY[recurrence.every]!;
         // The periods the duty has within the plan period (and its season): the only keys a report counts.

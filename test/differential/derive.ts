@@ -37,6 +37,8 @@ interface RawTask {
   leaders?: string[];
   units?: string[];
   due?: string;
+  within?: string;
+  before?: string;
   status?: string;
   completed?: string;
   milestones?: { id: string; title: string; due: string; completed?: string }[];
@@ -44,6 +46,7 @@ interface RawTask {
     every: string;
     by_day?: number;
     minimum?: { count: number; per?: string };
+    within?: string;
     season?: { from?: string; until?: string };
     done?: Record<string, string | string[]>;
   };
@@ -55,6 +58,8 @@ export interface RawPlan {
   /** "Counting from the notice": plan.yaml's count_from, else the issue date. */
   countFrom: string;
   domains: { id: string; tasks: RawTask[] }[];
+  /** plan.yaml's seasons by name. */
+  seasons: Map<string, { from?: string; to?: string }>;
   /** people.yaml's units: a name or alias means its unit; a combined name means its members' units. */
   unitsMeant: Map<string, string[]>;
 }
@@ -68,6 +73,7 @@ export function readPlan(dataDir: string): RawPlan {
   for (const u of units) if (!u.members) for (const name of [u.name, ...(u.aliases ?? [])]) unitsMeant.set(name, [u.name]);
   for (const u of units) if (u.members) unitsMeant.set(u.name, u.members.map((m) => unitsMeant.get(m)![0]!));
   return {
+    seasons: new Map(((plan.seasons ?? []) as { name: string; from?: string; to?: string }[]).map((s) => [s.name, s])),
     unitsMeant,
     start: plan.period.start,
     end: plan.period.end,
@@ -126,7 +132,8 @@ function periodsOfYear(year: number, every: string, byDay: number | undefined): 
  * A season without dates has none (the reports name it as a gap).
  */
 function occurrences(task: RawTask, plan: RawPlan, every = task.recurrence!.every): Period[] {
-  const r = task.recurrence!;
+  const named = task.recurrence!.within !== undefined ? plan.seasons.get(task.recurrence!.within) : undefined;
+  const r = named ? { ...task.recurrence!, season: { from: named.from, until: named.to } } : task.recurrence!;
   if (r.season && (!r.season.from || !r.season.until)) return [];
   const from = r.season?.from && r.season.from > plan.start ? r.season.from : plan.start;
   const until = r.season?.until && r.season.until < plan.end ? r.season.until : plan.end;
@@ -189,7 +196,12 @@ export function deriveItems(plan: RawPlan, asOf: string, soonDays: number): Deri
         }
         continue;
       }
-      item(task.id, 'task', task.title, null, task.due ?? plan.end, task.due !== undefined, taskDone === null ? [] : [taskDone]);
+      // "Within a season": its last day; "before a season": the day before it starts; once plan.yaml dates it.
+      const within = task.within !== undefined ? plan.seasons.get(task.within)?.to : undefined;
+      const beforeStart = task.before !== undefined ? plan.seasons.get(task.before)?.from : undefined;
+      const seasonDue = within ?? (beforeStart !== undefined ? date(day(beforeStart) - 1) : undefined);
+      const due = task.due ?? seasonDue;
+      item(task.id, 'task', task.title, null, due ?? plan.end, due !== undefined, taskDone === null ? [] : [taskDone]);
       for (const m of task.milestones ?? []) {
         const mDone = seen(m.completed);
         item(`${task.id}/${m.id}`, 'milestone', m.title, m.id, m.due, true, mDone === null ? [] : [mDone]);
