@@ -48,7 +48,7 @@ describe('the bundled seasons', () => {
     expect(status.stdout).toContain('! SL-06 持续强化预警监测: repeats within 森林防火期, whose dates the plan does not state; its occurrences are not counted.\n');
     expect(status.stdout).toContain('! 汛期 is not dated (plan season 汛期 --from … --to …): the deadlines of FX-16, FX-17, which fall within or before it, count as 2022-12-31.\n');
     const shown = await runCli(['show', 'FX-16', '--as-of', '2022-06-30'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(shown.stdout).toContain('时段      汛期之前（未定日期：可用 plan season … --from … --to … 录入）\n');
+    expect(shown.stdout).toContain('时段        汛期之前（未定日期：可用 plan season … --from … --to … 录入）\n');
   });
 });
 
@@ -62,8 +62,8 @@ describe('plan season', () => {
     const after = readFileSync(join(cwd, 'data/plan.yaml'), 'utf8');
     expect(after).toBe(
       before
-        .replace('  - name: 森林防火期   # SL-06: 森林防火期内…每周开展一次\n', '  - name: 森林防火期   # SL-06: 森林防火期内…每周开展一次\n    from: 2022-01-01\n    to: 2022-04-30\n')
-        .replace('  - name: 汛期         # FX-16 汛前, FX-17 汛中, FX-18 汛后\n', '  - name: 汛期         # FX-16 汛前, FX-17 汛中, FX-18 汛后\n    from: 2022-05-01\n    to: 2022-09-30\n'),
+        .replace('  - name: 森林防火期\n', '  - name: 森林防火期\n    from: 2022-01-01\n    to: 2022-04-30\n')
+        .replace('  - name: 汛期\n', '  - name: 汛期\n    from: 2022-05-01\n    to: 2022-09-30\n'),
     );
     const at = await items(cwd, '2022-06-30');
     const fx = (id: string) => at.find((i) => i.id === id)!;

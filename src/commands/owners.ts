@@ -2,6 +2,7 @@ import { itemsOfPlanAt } from '../compute/as-of.js';
 import { ownerReport, ownerSummary } from '../compute/owners.js';
 import type { Context } from '../context.js';
 import { EXIT, type ExitCode } from '../errors.js';
+import { chinaWorkCalendar } from '../load/work-calendar.js';
 import { renderJson } from '../render/json.js';
 import { renderOwnerText, renderOwnersMarkdown, renderOwnersText } from '../render/owners.js';
 import { renderLocalizedCsv } from '../render/csv.js';
@@ -48,7 +49,7 @@ export async function owner(ctx: Context, typed: string, options: OwnerOptions):
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const horizon = positiveInteger(ctx, '--days', options.days, 30);
-  const report = ownerReport(plan, itemsOfPlanAt(plan, asOf, soonDays), name, asOf, soonDays, horizon);
+  const report = ownerReport(plan, itemsOfPlanAt(plan, asOf, soonDays), name, asOf, soonDays, horizon, chinaWorkCalendar());
   if (options.format === 'json') ctx.io.stdout(renderJson(report));
   else ctx.io.stdout(renderOwnerText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit }));
   return EXIT.ok;

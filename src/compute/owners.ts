@@ -4,6 +4,7 @@ import { addDays } from '../model/dates.js';
 import { byDueThenId, responsibleOf, tally, type ItemAt, type Tally } from './items.js';
 import { UNASSIGNED } from './filter.js';
 import { nameKey } from '../model/names.js';
+import { dueDay, type DueDay, type WorkCalendar } from '../model/workdays.js';
 
 export type OwnerKind = 'person' | 'unit' | 'unassigned';
 
@@ -50,14 +51,21 @@ export interface OwnerReport {
   /** Items done on or before the as-of date, latest first. */
   done: ItemAt[];
   blocked: ItemAt[];
+  /** Each listed item's deadline against the working calendar, by item id (ids are data: a Map keeps JSON from renaming them); empty without a calendar. */
+  dueDays: Map<string, DueDay>;
 }
 
 /** What one person or unit has to answer for: late, due in the next days, done. */
-export function ownerReport(plan: Plan, items: readonly ItemAt[], query: string, asOf: IsoDate, soonDays: number, horizonDays: number): OwnerReport {
+export function ownerReport(plan: Plan, items: readonly ItemAt[], query: string, asOf: IsoDate, soonDays: number, horizonDays: number, calendar?: WorkCalendar): OwnerReport {
   const name = nameKey(query);
   const kind: OwnerKind = name === UNASSIGNED ? 'unassigned' : plan.people.some((p) => p.name === name) ? 'person' : 'unit';
   const mine = items.filter((i) => (kind === 'unassigned' ? responsibleOf(i).length === 0 : responsibleOf(i).includes(name)));
   const horizon = addDays(asOf, horizonDays);
+  const late = mine.filter((i) => i.state === 'overdue').sort((a, b) => b.daysLate - a.daysLate || byDueThenId(a, b));
+  const dueNext = mine.filter((i) => (i.state === 'due_soon' || i.state === 'open') && i.due <= horizon).sort(byDueThenId);
+  const blocked = mine.filter((i) => i.state === 'blocked').sort(byDueThenId);
+  const dueDays = new Map<string, DueDay>();
+  if (calendar) for (const item of [...late, ...dueNext, ...blocked]) dueDays.set(item.id, dueDay(calendar, item.due, asOf));
   return {
     name,
     kind,
@@ -65,9 +73,10 @@ export function ownerReport(plan: Plan, items: readonly ItemAt[], query: string,
     soonDays,
     horizonDays,
     tally: tally(mine),
-    late: mine.filter((i) => i.state === 'overdue').sort((a, b) => b.daysLate - a.daysLate || byDueThenId(a, b)),
-    dueNext: mine.filter((i) => (i.state === 'due_soon' || i.state === 'open') && i.due <= horizon).sort(byDueThenId),
+    late,
+    dueNext,
     done: mine.filter((i) => i.state === 'done_on_time' || i.state === 'done_late').sort((a, b) => (a.completed! < b.completed! ? 1 : -1)),
-    blocked: mine.filter((i) => i.state === 'blocked').sort(byDueThenId),
+    blocked,
+    dueDays,
   };
 }

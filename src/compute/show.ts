@@ -1,5 +1,6 @@
 import type { IsoDate } from '../model/dates.js';
 import type { TaskSeason } from '../model/seasons.js';
+import { dueDay, type DueDay, type WorkCalendar } from '../model/workdays.js';
 import type { Enterprise, Plan, Target, Task, Town } from '../model/plan.js';
 import { planAsOf } from './as-of.js';
 import { itemsAt, planItems, type ItemAt } from './items.js';
@@ -31,6 +32,8 @@ export interface ShownTask extends TaskRef {
   status: Task['status'];
   /** The task's own item; null for a recurring duty, which counts through its occurrences. */
   item: ItemAt | null;
+  /** Its deadline against the working calendar while still to do; null when done, recurring, or without a calendar. */
+  dueDay: DueDay | null;
   recurrence: Task['recurrence'] | null;
   milestones: ItemAt[];
   occurrences: ItemAt[];
@@ -43,6 +46,8 @@ export interface ShownTask extends TaskRef {
 export interface ShownPart {
   kind: 'milestone' | 'occurrence';
   item: ItemAt;
+  /** Its deadline against the working calendar while still to do; null when done or without a calendar. */
+  dueDay: DueDay | null;
   task: TaskRef;
   notes: DatedNote[];
 }
@@ -82,7 +87,8 @@ export interface ShownTown {
 export type Shown = ShownTask | ShownPart | ShownTarget | ShownEnterprise | ShownTown;
 
 /** What `plan show` prints for an id or name, at a date; null when nothing has that id or name. */
-export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDays: number): Shown | null {
+export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDays: number, calendar?: WorkCalendar): Shown | null {
+  const dayOf = (item: ItemAt | null): DueDay | null => (calendar && item && item.completed === undefined && item.state !== 'cancelled' ? dueDay(calendar, item.due, asOf) : null);
   const plan = planAsOf(recordedPlan, asOf);
   const wanted = query.trim();
   const upper = wanted.toUpperCase();
@@ -105,6 +111,7 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
           dueStated: task.dueStated,
           status: task.status,
           item: own.find((i) => i.kind === 'task') ?? null,
+          dueDay: dayOf(own.find((i) => i.kind === 'task') ?? null),
           recurrence: task.recurrence ?? null,
           milestones: own.filter((i) => i.kind === 'milestone'),
           occurrences: own.filter((i) => i.kind === 'occurrence'),
@@ -114,7 +121,7 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
         };
       }
       const part = own.find((i) => i.kind !== 'task' && i.id.toUpperCase() === upper);
-      if (part) return { kind: part.kind as 'milestone' | 'occurrence', item: part, task: ref, notes: itemNotes(task, part, asOf) };
+      if (part) return { kind: part.kind as 'milestone' | 'occurrence', item: part, dueDay: dayOf(part), task: ref, notes: itemNotes(task, part, asOf) };
     }
   }
   const target = targetsAt(plan, asOf).find((t) => t.id.toUpperCase() === upper);

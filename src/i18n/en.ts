@@ -149,6 +149,7 @@ export const en = {
   aboveScaleWithoutTotal: 'above-scale target is set but the total target is empty',
   targetNeedsValue: (direction: string) => `a target with direction ${direction} needs a value`,
   seasonReversed: 'season ends before it starts',
+  restDayMark: (holiday: string | null) => ` (rest day${holiday ? `: ${holiday}` : ''})`,
   seasonRelation: (relation: string, name: string, from: string | null, to: string | null) =>
     `${relation} ${name} (` + (from === null || to === null ? 'not dated: plan season … --from … --to …' : `${from} to ${to}`) + ')',
   unknownSeasonName: (name: string, known: string) => `"${name}" is no season of plan.yaml` + (known ? ` (seasons: ${known})` : ' (it lists none under seasons)'),
@@ -210,6 +211,7 @@ export const en = {
     state: 'State',
     completed: 'Completed',
     name: 'Name',
+    workingDaysLeft: 'Working days left',
     kind: 'Kind',
     town: 'Town / park',
     target: 'Target',
@@ -391,6 +393,7 @@ export const en = {
     figure: 'Latest figure',
     sameAs: 'Same target as',
     season: 'Season',
+    workingDaysLeft: 'Working days left',
     unitFigures: (n: number) => `Units (${n})`,
     periodEnd: 'Period ends',
     actuals: (n: number) => `Recorded figures (${n})`,

@@ -120,6 +120,7 @@ export const zh: typeof en = {
   aboveScaleWithoutTotal: '设置了规上目标，但总目标为空',
   targetNeedsValue: (direction) => `方向为 ${direction} 的指标必须填写 value`,
   seasonReversed: '时段结束日早于开始日',
+  restDayMark: (holiday) => `（休息日${holiday ? `，${holiday}` : ''}）`,
   seasonRelation: (relation, name, from, to) =>
     `${name}${relation === 'within' ? '之内' : relation === 'before' ? '之前' : '之后'}（` + (from === null || to === null ? '未定日期：可用 plan season … --from … --to … 录入' : `${from} 至 ${to}`) + '）',
   unknownSeasonName: (name, known) => `“${name}”不是 plan.yaml 中的时段` + (known ? `（已有：${known}）` : '（seasons 下尚未列出任何时段）'),
@@ -161,6 +162,7 @@ export const zh: typeof en = {
   },
   kind: { task: '任务', milestone: '节点', occurrence: '期次', person: '人员', unit: '单位', unassigned: '未明确' },
   col: {
+    workingDaysLeft: '剩余工作日',
     id: '编号',
     domain: '领域',
     title: '事项',
@@ -350,6 +352,7 @@ export const zh: typeof en = {
     figure: '最新实际值',
     sameAs: '与之相同的指标',
     season: '时段',
+    workingDaysLeft: '剩余工作日',
     unitFigures: (n) => `各单位（${n} 个）`,
     periodEnd: '期限',
     actuals: (n) => `已录入实际值（${n} 次）`,

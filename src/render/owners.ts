@@ -1,9 +1,10 @@
 import type { OwnerReport, OwnerRow } from '../compute/owners.js';
 import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
-import { formatItemTitle, formatRate } from './format.js';
+import { formatDue, formatItemTitle, formatOwners, formatRate } from './format.js';
+import type { ItemAt } from '../compute/items.js';
 import { wrapLines } from './fit.js';
-import { dueTable, overdueTable, widthOf, type TextOptions } from './status.js';
+import { widthOf, type TextOptions } from './status.js';
 import { renderMarkdownTable, renderTable, type Column } from './table.js';
 import { visible } from './text.js';
 
@@ -51,10 +52,10 @@ export function renderOwnerText(report: OwnerReport, options: TextOptions): stri
   const name = report.kind === 'unassigned' ? msg.unassigned : visible(report.name);
   const out = [c.bold(msg.ownerHeading(name, report.asOf)), msg.itemsLine(report.tally, report.soonDays), msg.onTimeLine(formatRate(report.tally.onTime, msg)), ''];
   out.push(c.bold(msg.ownerLate(report.late.length)));
-  out.push(report.late.length > 0 ? overdueTable(report.late, msg, c, width) : msg.none, '');
+  out.push(report.late.length > 0 ? lateTable(report, msg, c, width) : msg.none, '');
   out.push(c.bold(msg.ownerDueNext(report.horizonDays, report.dueNext.length)));
-  out.push(report.dueNext.length > 0 ? dueTable(report.dueNext, msg, c, width) : msg.none, '');
-  if (report.blocked.length > 0) out.push(c.bold(msg.ownerBlocked(report.blocked.length)), dueTable(report.blocked, msg, c, width), '');
+  out.push(report.dueNext.length > 0 ? comingTable(report, report.dueNext, msg, c, width) : msg.none, '');
+  if (report.blocked.length > 0) out.push(c.bold(msg.ownerBlocked(report.blocked.length)), comingTable(report, report.blocked, msg, c, width), '');
   out.push(c.bold(msg.ownerDone(report.done.length)));
   out.push(
     report.done.length > 0
@@ -66,4 +67,31 @@ export function renderOwnerText(report: OwnerReport, options: TextOptions): stri
       : msg.none,
   );
   return wrapLines(out.join('\n'), widthOf(width)) + '\n';
+}
+
+/** A deadline, marked when it falls on a weekend or holiday (（休息日）). */
+function dueText(report: OwnerReport, item: ItemAt, msg: Messages): string {
+  const day = report.dueDays.get(item.id);
+  const rest = day !== undefined && (day.kind === 'weekend' || day.kind === 'holiday');
+  return formatDue(item) + (rest ? msg.restDayMark(day.holiday) : '');
+}
+
+function lateTable(report: OwnerReport, msg: Messages, c: Colors, width: TextOptions['width']): string {
+  return renderTable(
+    [{ header: msg.col.id }, { header: msg.col.domain }, { header: msg.col.title, flex: true }, { header: msg.col.owner, flex: true }, { header: msg.col.due }, { header: msg.col.daysLate, align: 'right' }],
+    report.late.map((i) => [i.id, i.domainId, formatItemTitle(i), formatOwners(i, msg), dueText(report, i, msg), c.red(String(i.daysLate))]),
+    width,
+  );
+}
+
+/** Items still to come, with the working days left to each (in the plan's working calendar). */
+function comingTable(report: OwnerReport, items: readonly ItemAt[], msg: Messages, c: Colors, width: TextOptions['width']): string {
+  return renderTable(
+    [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.owner, flex: true }, { header: msg.col.due }, { header: msg.col.workingDaysLeft, align: 'right' }],
+    items.map((i) => {
+      const left = report.dueDays.get(i.id)?.workingDaysLeft;
+      return [i.id, formatItemTitle(i), formatOwners(i, msg), i.state === 'due_soon' ? c.yellow(dueText(report, i, msg)) : dueText(report, i, msg), left === undefined || left === null ? msg.none : String(left)];
+    }),
+    width,
+  );
 }

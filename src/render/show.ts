@@ -2,6 +2,7 @@ import type { ItemAt } from '../compute/items.js';
 import type { DatedNote } from '../compute/notes.js';
 import type { Shown, ShownEnterprise, ShownPart, ShownTarget, ShownTask, ShownTown } from '../compute/show.js';
 import type { TargetAt } from '../compute/targets.js';
+import type { DueDay } from '../model/workdays.js';
 import type { Messages } from '../i18n/index.js';
 import type { Colors } from './color.js';
 import { formatDue, formatItemTitle, formatRate, formatState, formatTargetFigure, formatTargetGoal, formatTargetTitle } from './format.js';
@@ -81,7 +82,8 @@ function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undef
     t.unitsWritten.join('\n') === t.units.join('\n') ? null : [s.unitsWritten, names(t.unitsWritten, msg)],
     t.season === null ? null : [s.season, msg.seasonRelation(t.season.relation, visible(t.season.name), t.season.from, t.season.to)],
     // A recurring duty's deadlines are its occurrences'.
-    t.recurrence !== null ? null : [s.due, t.dueStated ? t.due : s.dueNotStated(t.due)],
+    t.recurrence !== null ? null : [s.due, (t.dueStated ? t.due : s.dueNotStated(t.due)) + restMark(t.dueDay, msg)],
+    t.dueDay?.workingDaysLeft == null ? null : [s.workingDaysLeft, String(t.dueDay.workingDaysLeft)],
     recurrence === null ? null : [s.recurrence, recurrence],
     [s.status, s.taskStatus[t.status]!],
     t.item === null ? null : [s.state, stateText(t.item, msg, c)],
@@ -105,7 +107,8 @@ function partLines(p: ShownPart, msg: Messages, c: Colors): string[] {
       [s.owners, names(p.item.owners, msg)],
       [s.leaders, names(p.item.leaders, msg)],
       [s.units, names(p.item.units, msg)],
-      [s.due, p.item.due],
+      [s.due, p.item.due + restMark(p.dueDay, msg)],
+      p.dueDay?.workingDaysLeft == null ? null : [s.workingDaysLeft, String(p.dueDay.workingDaysLeft)],
       [s.state, stateText(p.item, msg, c)],
       [s.completed, p.item.completed ?? msg.none],
     ]),
@@ -196,4 +199,9 @@ function townLines(t: ShownTown, msg: Messages, width: number | undefined): stri
     );
   }
   return out;
+}
+
+/** （休息日） after a deadline that falls on a weekend or holiday. */
+function restMark(day: DueDay | null, msg: Messages): string {
+  return day !== null && (day.kind === 'weekend' || day.kind === 'holiday') ? msg.restDayMark(day.holiday) : '';
 }
