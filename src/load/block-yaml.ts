@@ -24,6 +24,8 @@ interface Line {
   body: string;
   /** Index in the file's lines, for block scalars, which read raw lines. */
   index: number;
+  /** The line's key and the rest, when already read (an item's first key). */
+  key?: [string, string] | undefined;
 }
 
 export function readBlockYaml(text: string): { data: unknown } | undefined {
@@ -55,6 +57,7 @@ interface Recording {
 function read(text: string, recording: Recording | undefined): { data: unknown } | undefined {
   try {
     const raw = text.split('\n');
+    const tabs = text.includes('\t');
     if (recording) {
       let offset = 0;
       for (const line of raw) {
@@ -70,7 +73,7 @@ function read(text: string, recording: Recording | undefined): { data: unknown }
       if (body === '' || body[0] === '#') continue;
       const indent = line.length - body.length;
       // Indentation is spaces; a tab in it is for the general readers to judge.
-      if (line.slice(0, indent).includes('\t')) decline();
+      if (tabs && line.slice(0, indent).includes('\t')) decline();
       lines.push({ indent, body: stripComment(body), index });
     }
     if (lines.length === 0) return undefined;
@@ -109,6 +112,9 @@ function stripComment(body: string): string {
   }
   return body.trimEnd();
 }
+
+/** A key that can only be text: a lower-case word (true, false and null aside). */
+const WORD_KEY = /^[a-z_][a-z0-9_]*$/;
 
 /** `key: rest` at the start of a line: the key's text and where the rest starts, or undefined. */
 const PLAIN_KEY = /^([^\s"'[\]{},#&*!|>%@`?:-][^:#]*?|-[^\s:#][^:#]*?): ?/;
@@ -151,6 +157,7 @@ class Reader {
       // else the caller finds the line out of place.
       if (!isItem(line.body)) break;
       const rest = line.body === '-' ? '' : line.body.slice(2);
+      let key: [string, string] | undefined;
       if (rest === '') {
         this.at++;
         const below = this.recording && this.nextOffset();
@@ -159,10 +166,10 @@ class Reader {
         items.push(item);
       } else if (isItem(rest) || rest.startsWith('? ')) {
         decline();
-      } else if (keyOf(rest) !== undefined) {
+      } else if ((key = keyOf(rest)) !== undefined) {
         // An item that is a mapping starting on the item's line: its keys sit two columns in.
         const inner = indent + 2 + (rest.length - rest.trimStart().length);
-        this.lines[this.at] = { indent: inner, body: rest, index: line.index };
+        this.lines[this.at] = { indent: inner, body: rest, index: line.index, key };
         if (values) values.set(items.length, this.offset(line, 2));
         items.push(this.mapping(inner));
       } else {
@@ -183,9 +190,11 @@ class Reader {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
       if (line.indent > indent) decline();
-      const key = keyOf(line.body);
+      const key = line.key ?? keyOf(line.body);
       if (key === undefined) decline();
-      const [name, rest] = key!;
+      // Indexing, not destructuring: a short run interprets this loop, where destructuring is slow.
+      const name = key![0];
+      const rest = key![1];
       if (Object.hasOwn(map, name) || name === '<<' || name === '__proto__') decline();
       this.at++;
       if (rest === '') {
@@ -275,6 +284,12 @@ function isItem(body: string): boolean {
 
 /** The key and the rest of a `key: value` line, or undefined when the line is not one. */
 function keyOf(body: string): [string, string] | undefined {
+  // Most keys are a lower-case word followed by ': ' or the line's end.
+  const colon = body.indexOf(':');
+  if (colon > 0 && (colon === body.length - 1 || body.charCodeAt(colon + 1) === 0x20)) {
+    const name = body.slice(0, colon);
+    if (WORD_KEY.test(name) && name !== 'true' && name !== 'false' && name !== 'null') return [name, body.slice(colon + 2).trimStart()];
+  }
   if (body[0] === '"' || body[0] === "'") {
     const end = quotedEnd(body);
     if (end === undefined || body[end] !== ':' || (body.length > end + 1 && body[end + 1] !== ' ')) return undefined;
@@ -333,9 +348,17 @@ const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** A one-line scalar as YAML 1.2's core schema reads it. */
 function scalar(text: string): Value {
   const c = text.charCodeAt(0);
-  // Most values start with a Chinese character or a capital letter (ids, names, text): plain text
-  // unless they hold what would make them something else.
-  if (c >= 0x3000 || (c >= 0x41 && c <= 0x5a && c !== 0x46 && c !== 0x4e && c !== 0x54)) return plainText(text);
+  // Most values start with a Chinese character or a letter (text, ids, names, words): text unless
+  // they are one of the core schema's words or hold what would make them something else.
+  if (c >= 0x3000) return plainText(text);
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+    if (c === 0x46 || c === 0x4e || c === 0x54 || c === 0x66 || c === 0x6e || c === 0x74) {
+      if (NULL.test(text)) return null;
+      if (TRUE.test(text)) return true;
+      if (FALSE.test(text)) return false;
+    }
+    return plainText(text);
+  }
   if (text === '') return null;
   if (c === 0x22 /* " */) {
     if (quotedEnd(text) !== text.length || !JSON_STRING.test(text)) decline();
@@ -345,9 +368,7 @@ function scalar(text: string): Value {
     if (quotedEnd(text) !== text.length) decline();
     return text.slice(1, -1).replace(/''/g, "'");
   }
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
+  if (text === '~') return null;
   if (INTEGER.test(text)) {
     const n = Number(text);
     // -0 and integers past what a double holds exactly are left to the general readers.
@@ -365,9 +386,12 @@ function scalar(text: string): Value {
 
 /** Text of a plain scalar; what would end it or make it a key is for the general readers. */
 function plainText(text: string): string {
-  if (text.includes(': ') || text.endsWith(':') || text.includes('\t')) decline();
+  if (ENDS_PLAIN.test(text)) decline();
   return text;
 }
+
+/** What a plain scalar on one line may not hold: ': ' (a key), a final ':', a tab. */
+const ENDS_PLAIN = /: |:$|\t/;
 
 /** `[a, b, "c"]` on one line: its scalars, and where each starts when the list starts at `offset`. Nested collections decline. */
 function flowList(text: string, offset = 0): { items: Value[]; offsets: Map<number, number> } {

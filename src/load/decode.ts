@@ -1,8 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import type { Messages } from '../i18n/index.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; byteOffset: number; message: string; utf16: boolean };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Turns file bytes into text. A UTF-8 byte-order mark is dropped silently; UTF-16 and invalid UTF-8
@@ -13,14 +12,12 @@ export function decodeText(bytes: Uint8Array, msg: Messages): Decoded {
   if (looksUtf16(bytes)) return { ok: false, byteOffset: 0, message: msg.utf16, utf16: true };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
-  try {
-    return { ok: true, text: utf8.decode(body) };
-  } catch {
-    const offset = firstInvalidUtf8(body);
-    // A file cut short (a copy or download that stopped) ends inside a character; that is no GBK.
-    if (endsMidCharacter(body, offset)) return { ok: false, byteOffset: start + offset, message: msg.truncatedUtf8(start + offset), utf16: false };
-    return { ok: false, byteOffset: start + offset, message: msg.notUtf8(start + offset, looksGbk(body, offset)), utf16: false };
-  }
+  // Node's own checks and conversion, much faster than a fatal TextDecoder on a short run.
+  if (isUtf8(body)) return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') };
+  const offset = firstInvalidUtf8(body);
+  // A file cut short (a copy or download that stopped) ends inside a character; that is no GBK.
+  if (endsMidCharacter(body, offset)) return { ok: false, byteOffset: start + offset, message: msg.truncatedUtf8(start + offset), utf16: false };
+  return { ok: false, byteOffset: start + offset, message: msg.notUtf8(start + offset, looksGbk(body, offset)), utf16: false };
 }
 
 function looksUtf16(bytes: Uint8Array): boolean {
@@ -28,6 +25,7 @@ function looksUtf16(bytes: Uint8Array): boolean {
   // UTF-16 without a byte-order mark: each ASCII character (keys, ":", line ends) comes with a zero
   // byte beside it, always on the same side. Text never holds zero bytes, so a few stray ones do not count.
   const sample = bytes.subarray(0, 1024);
+  if (sample.indexOf(0) === -1) return false;
   let even = 0;
   let odd = 0;
   sample.forEach((b, i) => {
