@@ -1,4 +1,4 @@
-// One reading of YAML: the fast path (the block reader, else js-yaml) must give exactly the data the careful path (the
+// One reading of YAML: the fast paths (the block reader, and js-yaml) must give exactly the data the careful path (the
 // `yaml` package, whose reading edits use) gives, or decline. Files are generated in the shapes of
 // the data files, with the scalars and layouts where the two parsers are known to differ.
 import fc from 'fast-check';

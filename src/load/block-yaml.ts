@@ -5,9 +5,11 @@
  * which makes it several times faster than a general parser on a short run, where most of a
  * general parser's code has not been compiled yet.
  *
- * It answers only when sure: anything outside that subset, or any scalar it does not know how
- * YAML 1.2's core schema types, makes it decline (undefined), and the general readers take the
- * file. test/yaml-reading.test.ts holds it to the `yaml` package's reading.
+ * It answers only when sure: anything outside that subset, any scalar it does not know how
+ * YAML 1.2's core schema types, or nesting deeper than a data file needs, makes it decline
+ * (undefined), and the general readers take the file. It recurses once per level of a document
+ * only up to that depth, so it runs before the depth check the general readers need.
+ * test/yaml-reading.test.ts holds it to the `yaml` package's reading.
  */
 
 type Value = unknown;
@@ -119,8 +121,12 @@ const WORD_KEY = /^[a-z_][a-z0-9_]*$/;
 /** `key: rest` at the start of a line: the key's text and where the rest starts, or undefined. */
 const PLAIN_KEY = /^([^\s"'[\]{},#&*!|>%@`?:-][^:#]*?|-[^\s:#][^:#]*?): ?/;
 
+/** Collections nested deeper than this are declined (the data files nest five deep at most). */
+const MAX_DEPTH = 32;
+
 class Reader {
   at = 0;
+  private depth = 0;
   constructor(
     private readonly lines: Line[],
     private readonly raw: string[],
@@ -142,8 +148,11 @@ class Reader {
   node(indent: number): Value {
     const line = this.lines[this.at]!;
     if (line.indent !== indent) decline();
-    if (isItem(line.body)) return this.sequence(indent);
-    return this.mapping(indent);
+    // Deep documents are for the general readers, which refuse them before they recurse.
+    if (++this.depth > MAX_DEPTH) decline();
+    const value = isItem(line.body) ? this.sequence(indent) : this.mapping(indent);
+    this.depth--;
+    return value;
   }
 
   sequence(indent: number): Value[] {

@@ -1,5 +1,4 @@
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
-import { readBlockYaml } from './block-yaml.js';
 
 /**
  * Text the fast parser (js-yaml) may read differently from the `yaml` package, which is the
@@ -15,13 +14,11 @@ const FAST_PATH_UNSAFE =
 const QUOTE_OR_BRACKET_LINE = /^[^\n]*["'[{][^\n]*$/gm;
 
 /**
- * The file's data as the block reader or else js-yaml reads it, when that is sure to be what the
- * `yaml` package reads; undefined when the text needs the careful reading (or js-yaml refuses it).
+ * The file's data as js-yaml reads it, when that is sure to be what the `yaml` package reads;
+ * undefined when the text needs the careful reading (or js-yaml refuses it).
  */
 export function readFast(text: string): { data: unknown } | undefined {
   if (FAST_PATH_UNSAFE.test(text) || spansLines(text)) return undefined;
-  const block = readBlockYaml(text);
-  if (block) return block;
   try {
     return { data: loadFast(text, { schema: CORE_SCHEMA }) };
   } catch {

@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isPair, isScalar, Lexer, Parser, visit, type Document, type Node } from 'yaml';
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
+import { readBlockYaml } from './block-yaml.js';
 import { readFast } from './fast-path.js';
 import { conflictMarkers, flowListCommas, keySlips, type Slip } from './slips.js';
 import { diagnosticAtOffset, documentOf, type FileKind, type SourceFile } from './source-file.js';
@@ -17,7 +18,7 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\
 const MAYBE_LEADING_ZERO = /(?:^|[\s[{,:?])[-+]?0\d/m;
 
 /**
- * Parses a file's text. Clean files are read with js-yaml, about ten times faster; positions are
+ * Parses a file's text. Clean files are read by the block reader or js-yaml, many times faster; positions are
  * then worked out only if a diagnostic or an edit needs them. A file js-yaml rejects, or may read
  * differently, is parsed with the `yaml` package, whose messages and positions are reported.
  */
@@ -39,18 +40,24 @@ export function parseSource(
   // A merge conflict left in the file confuses the parser into reporting the line after it, if anything.
   const conflicts = conflictMarkers(text);
   if (conflicts.length > 0) return { file, diagnostics: conflicts.map((slip) => slipDiagnostic(file, slip, msg)) };
-  // Before any parser: both recurse once per level, and a deep enough document can abort the process.
+  // Data files in plain block YAML are read line by line (see block-yaml.ts), which declines deep nesting itself.
+  const block = readBlockYaml(text);
+  if (block) return readFastly(file, block.data, msg);
+  // Before the general parsers: both recurse once per level, and a deep enough document can abort the process.
   const tooDeep = tooDeepAt(text);
   if (tooDeep !== undefined) {
     return { file, diagnostics: [diagnosticAtOffset(file, tooDeep, 'error', 'yaml-syntax', msg.tooDeep(MAX_DEPTH))] };
   }
   const fast = readFast(text);
-  if (fast) {
-    file.data = fast.data;
-    if (file.data === null || file.data === undefined) return { file, diagnostics: emptyFile(file, msg) };
-    return { file, diagnostics: [...leadingZeros(file, msg), ...listCommas(file, msg)] };
-  }
+  if (fast) return readFastly(file, fast.data, msg);
   return parseCarefully(file, msg);
+}
+
+/** A file read on a fast path: its data, and the problems only the text shows. */
+function readFastly(file: SourceFile, data: unknown, msg: Messages): { file: SourceFile; diagnostics: Diagnostic[] } {
+  file.data = data;
+  if (file.data === null || file.data === undefined) return { file, diagnostics: emptyFile(file, msg) };
+  return { file, diagnostics: [...leadingZeros(file, msg), ...listCommas(file, msg)] };
 }
 
 function parseCarefully(file: SourceFile, msg: Messages): { file: SourceFile; diagnostics: Diagnostic[] } {
