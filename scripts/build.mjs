@@ -205,8 +205,8 @@ async function generateValidators() {
 
 /**
  * Saves V8's compiled code for the bundle and the vendor files it loads, after what runs mostly do:
- * a status on the bundled data (twice: building the plan, then from the result cache) and an
- * uncached check, output discarded. The code of everything those runs compiled is then read back
+ * a status on the bundled data (twice: building the plan, then from the result cache), an
+ * uncached check and an edit (a dry run), output discarded. The code of everything those runs compiled is then read back
  * instead of compiled again; what they did not run is compiled on use, as before.
  */
 async function saveCodeCache() {
@@ -215,8 +215,9 @@ async function saveCodeCache() {
   const io = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, env: {}, cwd: process.cwd(), isTTY: false, columns: undefined, now: () => new Date() };
   const resultCache = mkdtempSync(join(tmpdir(), 'plan-build-'));
   try {
-    for (const args of [['status'], ['status'], ['check']]) {
-      await exports.main(['--data', 'data', ...args], { ...io, env: args[0] === 'check' ? { PLAN_CACHE: '0' } : { PLAN_CACHE_DIR: resultCache } });
+    // An edit as well (a dry run: it writes nothing), for the code edits run and the yaml package's.
+    for (const args of [['status'], ['status'], ['check'], ['done', 'ZH-01', '--on', '2022-03-01', '--dry-run']]) {
+      await exports.main(['--data', 'data', ...args], { ...io, env: args[0] === 'status' ? { PLAN_CACHE_DIR: resultCache } : { PLAN_CACHE: '0' } });
     }
   } finally {
     rmSync(resultCache, { recursive: true, force: true });

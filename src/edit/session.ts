@@ -14,7 +14,7 @@ import { unifiedDiff } from './diff.js';
 import { editFolders } from './folders.js';
 import { acquireLocks, LockBusyError, LockNotFileError } from './lock.js';
 import { writeDataFile } from './write-file.js';
-import { editedText } from './yaml-edit.js';
+import { editedText, stringifyLike } from './yaml-edit.js';
 
 /** How long an edit waits for another `plan` process editing the same folder (PLAN_LOCK_WAIT_MS overrides). */
 const LOCK_WAIT_MS = 15_000;
@@ -100,9 +100,12 @@ function editedFiles(batch: EditBatch, ctx: Context): EditedFile[] {
   for (const { file, change } of batch.changes) byFile.set(file, [...(byFile.get(file) ?? []), change]);
   return [...byFile].map(([file, changes]) => {
     const doc = documentOf(file);
+    // Written before the changes, from the document as check reads it (known tags unresolved: a
+    // resolved !!binary would be re-folded, and fails at lineWidth 0).
+    const canonical = stringifyLike(doc, file.text);
     for (const change of changes) change(doc);
     // Lines the serialiser writes end in \n; a file saved with CRLF keeps CRLF throughout.
-    const updated = keepLineEnds(file.text, editedText(file.text, doc));
+    const updated = keepLineEnds(file.text, editedText(file.text, canonical, doc));
     const { file: reparsed, diagnostics } = parseSource(file.path, file.absolutePath, file.kind, updated, ctx.msg);
     return { file, updated, reparsed, diagnostics };
   });

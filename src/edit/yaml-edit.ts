@@ -1,5 +1,5 @@
-import { isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
-import { READING, type PathSegment } from '../load/source-file.js';
+import { isMap, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import type { PathSegment } from '../load/source-file.js';
 
 /**
  * Serialises an edited document in the style of the original text: its indentation, whether list
@@ -19,12 +19,11 @@ export function stringifyLike(doc: Document, original: string): string {
 /**
  * The edited file's text. Where the serialiser would also restyle untouched lines (two spaces
  * before a comment, say), only the changed block is taken from it and every other line is kept
- * exactly as it was in the original.
+ * exactly as it was in the original. `canonical` is the document as read, before the edit, written
+ * by stringifyLike: the lines it shares with the edited document are the ones the edit left alone.
  */
-export function editedText(original: string, edited: Document): string {
+export function editedText(original: string, canonical: string, edited: Document): string {
   const updated = stringifyLike(edited, original);
-  // Read as check reads it: with known tags resolved, !!binary would be re-folded (and fails at lineWidth 0).
-  const canonical = stringifyLike(parseDocument(original, READING), original);
   if (canonical === original) return updated;
   const before = canonical.split('\n');
   const after = updated.split('\n');
@@ -88,9 +87,9 @@ function keyOf(pair: Pair): string | undefined {
 }
 
 /** Key order of a task in the schema, for placing new keys. */
-export const TASK_ORDER = ['id', 'section', 'number', 'title', 'text', 'within', 'before', 'after', 'owners', 'leaders', 'units', 'due', 'milestones', 'recurrence', 'targets', 'status', 'started', 'completed', 'notes'];
+export const TASK_ORDER = ['id', 'section', 'number', 'title', 'text', 'owners', 'leaders', 'units', 'due', 'milestones', 'recurrence', 'targets', 'status', 'started', 'completed', 'notes'];
 export const MILESTONE_ORDER = ['id', 'title', 'due', 'completed', 'notes'];
-export const RECURRENCE_ORDER = ['every', 'by_day', 'times', 'minimum', 'within', 'season', 'done'];
-export const TARGET_ORDER = ['id', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'same_as', 'per_unit', 'actuals'];
+export const RECURRENCE_ORDER = ['every', 'by_day', 'times', 'minimum', 'season', 'done'];
+export const TARGET_ORDER = ['id', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'actuals'];
 export const ENTERPRISE_ORDER = ['id', 'name', 'industry', 'status', 'expires', 'certified_on', 'town', 'notes'];
 export const TOWN_ORDER = ['name', 'target_total', 'target_above_scale', 'progress'];
