@@ -27,13 +27,16 @@ export function generate(scale, out) {
   const towns = read('towns.yaml');
   const roster = read('enterprises.yaml');
   const domainFiles = readdirSync(join(source, 'domains')).filter((f) => f.endsWith('.yaml')).sort();
-  write(out, 'plan.yaml', plan);
+  // The copies' names differ only by their number, which the similar-unit rule would take for slips.
+  write(out, 'plan.yaml', { ...plan, checks: { ...plan.checks, 'similar-unit': 'off' } });
 
   const copies = [...Array(scale).keys()];
   const suffix = (name, k) => (k === 0 ? name : `${name}${k + 1}`);
   write(out, 'people.yaml', {
     people: copies.flatMap((k) => people.people.map((p) => ({ ...p, name: suffix(p.name, k) }))),
-    units: copies.flatMap((k) => people.units.map((u) => ({ ...u, name: suffix(u.name, k) }))),
+    units: copies.flatMap((k) =>
+      people.units.map((u) => ({ ...u, name: suffix(u.name, k), aliases: u.aliases?.map((a) => suffix(a, k)), members: u.members?.map((m) => suffix(m, k)) })),
+    ),
   });
   write(out, 'towns.yaml', { towns: copies.flatMap((k) => towns.towns.map((t) => ({ ...t, name: suffix(t.name, k) }))) });
   let serial = 0;
@@ -47,10 +50,12 @@ export function generate(scale, out) {
       const domain = read(`domains/${file}`);
       const code = `${domain.id}${letters(k)}`;
       const rename = (id) => id.replace(/^[A-Z]{2,4}-/, `${code}-`);
+      // A target's references follow its copy: the target it is the same as, the towns it is set for.
+      const target = (t) => ({ ...t, id: rename(t.id), same_as: t.same_as && rename(t.same_as), per_unit: Array.isArray(t.per_unit) ? t.per_unit.map((n) => suffix(n, k)) : t.per_unit });
       const copy = {
         ...domain,
         id: code,
-        targets: domain.targets?.map((t) => ({ ...t, id: rename(t.id) })),
+        targets: domain.targets?.map(target),
         tasks: domain.tasks.map((task, i) => {
           const owned = task.owners?.length || task.leaders?.length || task.units?.length;
           return {
@@ -59,7 +64,7 @@ export function generate(scale, out) {
             owners: task.owners?.map((n) => suffix(n, k)),
             leaders: task.leaders?.map((n) => suffix(n, k)),
             units: owned ? task.units?.map((n) => suffix(n, k)) : [suffix(people.units[i % people.units.length].name, k)],
-            targets: task.targets?.map((t) => ({ ...t, id: rename(t.id) })),
+            targets: task.targets?.map(target),
           };
         }),
       };

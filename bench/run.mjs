@@ -110,6 +110,7 @@ function taskwarriorRows() {
   writeFileSync(rc, `data.location=${folder}\nconfirmation=off\nverbose=nothing\nnews.version=2.6.2\n`);
   const env = { TASKRC: rc, TASKDATA: folder };
   const listed = spawnSync(process.execPath, [join(root, 'bin/plan.cjs'), '--data', s11, 'tasks', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (listed.status !== 0) throw new Error(`plan tasks at scale 11 failed: ${listed.stderr.split('\n')[0]}`);
   const due = (date) => `${date.replaceAll('-', '')}T000000Z`;
   const tasks = JSON.parse(listed.stdout).items.filter((item) => item.due).map((item) => ({ description: `${item.id} ${item.title}`, due: due(item.due), status: 'pending' }));
   writeFileSync(join(folder, 'import.json'), JSON.stringify(tasks));
