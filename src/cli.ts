@@ -1,5 +1,4 @@
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 import packageJson from '../package.json' with { type: 'json' };
 import { Argument, CommanderError, Option } from 'commander';
 import { LocalizedCommand } from './commander/command.js';
@@ -348,7 +347,7 @@ export async function run(argv: readonly string[]): Promise<ExitCode> {
     process.stderr.write(`plan: ${ioFailure(new IoError('stdout', '', error.code ?? String(error)), msg, process.cwd())}\n`);
     process.exit(EXIT.trouble);
   };
-  const isTTY = isatty(1);
+  const isTTY = stdoutIsTerminal();
   const writeOut = standardOutput(failed);
   return main(argv, {
     stdout: (text) => writeOut(Buffer.from(text, 'utf8')),
@@ -360,6 +359,19 @@ export async function run(argv: readonly string[]): Promise<ExitCode> {
     columns: isTTY ? process.stdout.columns : undefined,
     now: () => new Date(),
   });
+}
+
+/**
+ * Whether standard output is a terminal. A pipe or a file is told apart by fstat: Node's tty module
+ * loads its network streams, a good part of a short run that is not printing to a terminal.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return Boolean(process.stdout.isTTY);
 }
 
 /**
