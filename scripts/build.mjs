@@ -218,31 +218,18 @@ await build({
   logLevel: 'warning',
 });
 
+/** How the files beside dist/cli.cjs are built: libraries, read only by the commands that need them. */
+const LIBRARY_FILE = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
+
 for (const { file, contents } of Object.values(VENDOR)) {
-  await build({
-    stdin: { contents, resolveDir: '.', loader: 'js' },
-    outfile: `dist/${file}`,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    legalComments: 'none',
-    minify: true,
-    logLevel: 'warning',
-  });
+  await build({ ...LIBRARY_FILE, stdin: { contents, resolveDir: '.', loader: 'js' }, outfile: `dist/${file}` });
 }
 
 await build({
+  ...LIBRARY_FILE,
   entryPoints: ['html', 'docx', 'xlsx'].map((format) => `src/render/documents-${format}.ts`),
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  minify: true,
-  logLevel: 'warning',
 });
 
 rmSync(new URL('../dist/generated/', import.meta.url), { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli.js';
+import type { Messages } from '../src/i18n/index.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -57,4 +58,31 @@ export function fixtureFolder(overlay?: string): string {
     }
   }
   return root;
+}
+
+/** The monthly report's figures in its JSON, as far as its section headings use them. */
+export interface MonthlyHeadingFigures {
+  completed: number;
+  fell_overdue: number;
+  still_overdue: number;
+  blocked: number;
+  due_rest_of_month: number;
+  due_next_month: number;
+}
+
+/** The section headings of a monthly report, in order, worded by the catalog with the report's JSON figures. */
+export function monthlyHeadings(m: Messages['monthly'], f: MonthlyHeadingFigures): string[] {
+  return [
+    m.summary,
+    m.completed(f.completed),
+    m.fellOverdue(f.fell_overdue),
+    m.stillOverdue(f.still_overdue),
+    m.blocked(f.blocked),
+    m.dueRest(f.due_rest_of_month),
+    m.dueNext(f.due_next_month),
+    m.owners,
+    m.standardization,
+    m.targets,
+    m.notes,
+  ];
 }

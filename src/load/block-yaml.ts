@@ -2,8 +2,8 @@
  * A reader for the plain block YAML the data files are written in: mappings and lists by
  * indentation, one-line scalars (plain, single- or double-quoted), one-line [lists], literal block
  * scalars (| and |-) and comments. It works line by line with the engine's own string searches,
- * which makes it several times faster than a general parser on a short run, where most of a
- * general parser's code has not been compiled yet.
+ * which on a short run (where most of a general parser's code has not been compiled yet) reads the
+ * bundled data in about half the time js-yaml takes.
  *
  * It answers only when sure: anything outside that subset, any scalar it does not know how
  * YAML 1.2's core schema types, or nesting deeper than a data file needs, makes it decline
