@@ -17,22 +17,38 @@ const { Script } = require('node:vm');
 const BUNDLE = join(__dirname, '..', 'dist', 'cli.cjs');
 const CODE_CACHE = `${BUNDLE}.cache`;
 
-/** Runs the bundle as a CommonJS module would run; returns its exports and the compiled script. */
-function loadBundle({ useCodeCache = true } = {}) {
+/** Every file loaded by loadScript, with its compiled script: the build saves their code. */
+const loadedScripts = new Map();
+
+/**
+ * Runs a CommonJS file as Node would, handing V8 the compiled code saved beside it (FILE.cache)
+ * unless told not to; returns its exports and the compiled script. The bundle is loaded so, and so
+ * are the vendor files it reads when first used (see scripts/build.mjs).
+ */
+function loadScript(file, { useCodeCache = true } = {}) {
   let cachedData;
   if (useCodeCache) {
     try {
-      cachedData = readFileSync(CODE_CACHE);
+      cachedData = readFileSync(`${file}.cache`);
     } catch {
       // No cache (a build without one, or a copied dist/): compile.
     }
   }
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(BUNDLE, 'utf8')}\n})`;
-  const script = new Script(source, { filename: BUNDLE, cachedData });
-  const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE));
-  return { exports: bundle.exports, script };
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new Script(source, { filename: file, cachedData });
+  loadedScripts.set(file, script);
+  const loaded = { exports: {} };
+  script.runInThisContext()(loaded.exports, createRequire(file), loaded, file, dirname(file));
+  return { exports: loaded.exports, script };
 }
+
+/** Runs the bundle; returns its exports and the compiled script. */
+function loadBundle(options) {
+  return loadScript(BUNDLE, options);
+}
+
+// Exported whether run or required: the bundle requires this file to load its vendor files.
+module.exports = { loadBundle, loadScript, loadedScripts, CODE_CACHE };
 
 if (require.main === module) {
   let cli;
@@ -46,6 +62,4 @@ if (require.main === module) {
   cli.run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
-} else {
-  module.exports = { loadBundle, CODE_CACHE };
 }

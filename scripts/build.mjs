@@ -98,26 +98,8 @@ function lazyModule({ file, exports }) {
   return `let loaded; const load = () => (loaded ??= require('plan-vendor-loader')(${JSON.stringify(file)}));${esModule} Object.defineProperties(module.exports, { ${getters.join(', ')} });`;
 }
 
-/**
- * Loads a vendor file as bin/plan.cjs loads the bundle, with V8's compiled code saved beside it
- * (FILE.cache, written by the build after runs on the bundled data), which V8 ignores unless it
- * matches. The scripts are kept for the build to save their code.
- */
-const VENDOR_LOADER = `
-const { readFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
-const { Script } = require('node:vm');
-const scripts = (globalThis[Symbol.for('plan.vendorScripts')] ??= new Map());
-module.exports = (file) => {
-  const path = join(__dirname, file);
-  let cachedData;
-  try { cachedData = readFileSync(path + '.cache'); } catch {}
-  const script = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(path, 'utf8') + '\\n})', { filename: path, cachedData });
-  scripts.set(path, script);
-  const loaded = { exports: {} };
-  script.runInThisContext()(loaded.exports, require, loaded, path, dirname(path));
-  return loaded.exports;
-};`;
+/** Loads a vendor file as the bundle is loaded, with the compiled code saved beside it (bin/plan.cjs). */
+const VENDOR_LOADER = "module.exports = (file) => require('../bin/plan.cjs').loadScript(require('node:path').join(__dirname, file)).exports;";
 await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
@@ -175,6 +157,8 @@ await build({
         build.onLoad({ filter: /.*/, namespace: 'plan-vendor' }, (args) => ({ contents: lazyModule(VENDOR[args.path]), loader: 'js' }));
         build.onResolve({ filter: /^plan-vendor-loader$/ }, () => ({ path: 'loader', namespace: 'plan-vendor-loader' }));
         build.onLoad({ filter: /.*/, namespace: 'plan-vendor-loader' }, () => ({ contents: VENDOR_LOADER, loader: 'js' }));
+        // The loader is bin/plan.cjs's own, required at run time from beside the bundle.
+        build.onResolve({ filter: /^\.\.\/bin\/plan\.cjs$/ }, (args) => ({ path: args.path, external: true }));
       },
     },
     {
@@ -265,8 +249,8 @@ async function generateValidators() {
  * instead of compiled again; what they did not run is compiled on use, as before.
  */
 async function saveCodeCache() {
-  const { loadBundle, CODE_CACHE } = require('../bin/plan.cjs');
-  const { exports, script } = loadBundle({ useCodeCache: false });
+  const { loadBundle, loadedScripts } = require('../bin/plan.cjs');
+  const { exports } = loadBundle({ useCodeCache: false });
   const io = { stdout: () => {}, stdoutBytes: () => {}, stderr: () => {}, env: {}, cwd: process.cwd(), isTTY: false, columns: undefined, now: () => new Date() };
   const resultCache = mkdtempSync(join(tmpdir(), 'plan-build-'));
   try {
@@ -277,6 +261,5 @@ async function saveCodeCache() {
   } finally {
     rmSync(resultCache, { recursive: true, force: true });
   }
-  writeFileSync(CODE_CACHE, script.createCachedData());
-  for (const [path, vendorScript] of globalThis[Symbol.for('plan.vendorScripts')] ?? []) writeFileSync(`${path}.cache`, vendorScript.createCachedData());
+  for (const [path, loaded] of loadedScripts) writeFileSync(`${path}.cache`, loaded.createCachedData());
 }

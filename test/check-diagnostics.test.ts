@@ -3,30 +3,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureFolder, runCli } from './helpers.js';
-
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
+import { checkJson, fixtureFolder, type CheckRow } from './helpers.js';
 
 /** The base folder with 01-aa.yaml edited by `edit`; returns the diagnostics of `plan check`. */
-async function checkEdited(edit: (text: string) => string, lang = 'en'): Promise<{ code: number; rows: Row[] }> {
+async function checkEdited(edit: (text: string) => string, lang = 'en'): Promise<{ code: number; rows: CheckRow[] }> {
   const cwd = fixtureFolder();
   const file = join(cwd, 'data/domains/01-aa.yaml');
   const before = readFileSync(file, 'utf8');
   const after = edit(before);
   expect(after).not.toBe(before);
   writeFileSync(file, after);
-  const result = await runCli(['check', '--format', 'json', '--lang', lang], { cwd });
-  return { code: result.code, rows: JSON.parse(result.stdout) as Row[] };
+  const { code, rows } = await checkJson(cwd, '--lang', lang);
+  return { code, rows };
 }
 
-const at = (rows: Row[]) => rows.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`);
+const at = (rows: CheckRow[]) => rows.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`);
 
 describe('typing slips are reported where they are, with the fix', () => {
   it('a Git conflict block, at its <<<<<<< line, naming the other markers', async () => {
@@ -108,7 +99,7 @@ describe('did you mean', () => {
     const cwd = fixtureFolder();
     const file = join(cwd, 'data/enterprises.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('town: 高新区', 'town: 高新'));
-    const rows = JSON.parse((await runCli(['check', '--format', 'json'], { cwd })).stdout) as Row[];
+    const { rows } = await checkJson(cwd);
     expect(rows.map((d) => d.message)).toEqual(['town "高新" is not listed in towns.yaml; did you mean 高新区?']);
   });
 });

@@ -2,16 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, trun
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureFolder, runCli } from './helpers.js';
-
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
+import { checkJson, fixtureFolder, runCli, type CheckRow } from './helpers.js';
 
 interface Case {
   overlay: string;
@@ -22,12 +13,8 @@ interface Case {
   messages?: Record<number, string>;
 }
 
-async function check(cwd: string, ...extra: string[]): Promise<{ code: number; rows: Row[]; stderr: string }> {
-  const result = await runCli(['check', '--format', 'json', ...extra], { cwd });
-  return { code: result.code, rows: JSON.parse(result.stdout) as Row[], stderr: result.stderr };
-}
 
-const where = (rows: Row[]) => rows.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`);
+const where = (rows: CheckRow[]) => rows.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`);
 
 const UTF16 = 'file is saved as UTF-16; re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8; or iconv -f UTF-16 -t UTF-8)';
 const DEEP = 'nesting is more than 64 levels deep here; deeper nesting is refused';
@@ -247,7 +234,7 @@ const cases: Case[] = [
 
 describe('broken data folders', () => {
   it.each(cases)('$overlay: exit $exitCode with the exact diagnostics', async ({ overlay, exitCode, problems, messages }) => {
-    const { code, rows, stderr } = await check(fixtureFolder(`hardening/${overlay}`));
+    const { code, rows, stderr } = await checkJson(fixtureFolder(`hardening/${overlay}`));
     expect(where(rows)).toEqual(problems);
     for (const [index, message] of Object.entries(messages ?? {})) expect(rows[Number(index)]?.message).toBe(message);
     expect(code).toBe(exitCode);
@@ -259,7 +246,7 @@ describe('broken data folders', () => {
       const cwd = fixtureFolder(`hardening/${overlay}`);
       const text = await runCli(['check'], { cwd });
       expect(text.stdout + text.stderr).not.toContain('\n    at ');
-      for (const row of (await check(cwd)).rows) {
+      for (const row of (await checkJson(cwd)).rows) {
         let lines = 1;
         try {
           const content = readFileSync(join(cwd, row.file), 'utf8');
@@ -291,8 +278,8 @@ describe('broken data folders', () => {
   });
 
   it('fails a folder with only warnings under --strict', async () => {
-    expect((await check(fixtureFolder('hardening/leading-zero'), '--strict')).code).toBe(1);
-    expect((await check(fixtureFolder('hardening/unknown-files'), '--strict')).code).toBe(1);
+    expect((await checkJson(fixtureFolder('hardening/leading-zero'), '--strict')).code).toBe(1);
+    expect((await checkJson(fixtureFolder('hardening/unknown-files'), '--strict')).code).toBe(1);
   });
 
   it('keeps yes, no, on, off, 08, 12:30 and 2022-3-5 as the text they are in text fields: nothing is lost', async () => {
@@ -318,7 +305,7 @@ describe('broken data folders', () => {
     expect(text).toContain('    status: done\r\n    completed: 2022-03-20\r\n');
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect((await check(cwd)).rows).toEqual([]);
+    expect((await checkJson(cwd)).rows).toEqual([]);
   });
 });
 
@@ -329,14 +316,14 @@ describe('files that are not what they should be', () => {
     const cwd = fixtureFolder();
     rmSync(join(cwd, 'data/towns.yaml'));
     mkdirSync(join(cwd, 'data/towns.yaml'));
-    expect(await check(cwd)).toEqual({ code: 1, rows: [io('data/towns.yaml', 'towns.yaml is a folder, not a file')], stderr: '' });
+    expect(await checkJson(cwd)).toEqual({ code: 1, rows: [io('data/towns.yaml', 'towns.yaml is a folder, not a file')], stderr: '' });
   });
 
   it('a file where the domains folder belongs', async () => {
     const cwd = fixtureFolder();
     rmSync(join(cwd, 'data/domains'), { recursive: true });
     writeFileSync(join(cwd, 'data/domains'), 'id: AA\n');
-    expect(await check(cwd)).toEqual({
+    expect(await checkJson(cwd)).toEqual({
       code: 1,
       rows: [io('data/domains', 'domains is a file, not a folder: the domain files go in a folder named domains/')],
       stderr: '',
@@ -352,7 +339,7 @@ describe('files that are not what they should be', () => {
     const fifo = spawnSync('mkfifo', [join(domains, '03-fifo.yaml')]).status === 0;
     // Reading a FIFO or /dev/zero would hang or never end: they are refused without reading (a
     // hang fails by the test's time limit; how fast a run is belongs to the benchmark).
-    const result = await check(cwd);
+    const result = await checkJson(cwd);
     expect(result.rows).toEqual([
       io('data/domains/02-gone.yaml', 'cannot read domains/02-gone.yaml: it does not exist (a symbolic link to a missing file?)'),
       ...(fifo ? [io('data/domains/03-fifo.yaml', 'domains/03-fifo.yaml is not a regular file (a device, FIFO or socket); only regular files are read')] : []),
@@ -369,7 +356,7 @@ describe('files that are not what they should be', () => {
     chmodSync(join(cwd, 'data/domains'), 0o000);
     try {
       const reason = 'permission denied; check the permissions of the file and its folders';
-      expect(await check(cwd)).toEqual({
+      expect(await checkJson(cwd)).toEqual({
         code: 1,
         rows: [io('data/domains', `cannot read domains: ${reason}`), io('data/plan.yaml', `cannot read plan.yaml: ${reason}`)],
         stderr: '',
@@ -385,7 +372,7 @@ describe('files that are not what they should be', () => {
     writeFileSync(path, 'id: BB\n');
     truncateSync(path, 50 * 1024 * 1024);
     const before = process.memoryUsage().rss;
-    const result = await check(cwd);
+    const result = await checkJson(cwd);
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
     expect(result).toEqual({ code: 1, rows: [io('data/domains/02-big.yaml', 'file is 50 MB; files over 32 MB are refused')], stderr: '' });
     rmSync(path);
@@ -400,7 +387,7 @@ describe('documents built to exhaust the parser', () => {
     async (overlay) => {
       const cwd = fixtureFolder(`hardening/${overlay}`);
       const before = process.memoryUsage().heapUsed;
-      const { code, rows } = await check(cwd);
+      const { code, rows } = await checkJson(cwd);
       expect(code).toBe(1);
       expect(rows).toHaveLength(1);
       expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
@@ -418,7 +405,7 @@ describe('documents built to exhaust the parser', () => {
     writeFileSync(sneaky, `id: CC\ntitle: 说明\n  "引用\ntasks: []\ngoals: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     // Broken text nests too: in a flow list each "a: " opens a mapping inside the last.
     writeFileSync(join(cwd, 'data/domains/04-dd.yaml'), `id: DD\ntitle: x\ntasks: []\ngoals: [: , ${'a: '.repeat(100)}]\n`);
-    const { rows } = await check(cwd);
+    const { rows } = await checkJson(cwd);
     expect(where(rows)).toEqual([
       'data/domains/02-bb.yaml:4:71 error yaml-syntax',
       'data/domains/03-cc.yaml:5:71 error yaml-syntax',

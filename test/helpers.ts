@@ -86,3 +86,19 @@ export function monthlyHeadings(m: Messages['monthly'], f: MonthlyHeadingFigures
     m.notes,
   ];
 }
+
+/** One diagnostic as `plan check --format json` prints it. */
+export interface CheckRow {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
+
+/** `plan check --format json` in a folder: its exit code, diagnostics and standard error. */
+export async function checkJson(cwd: string, ...extra: string[]): Promise<{ code: number; rows: CheckRow[]; stderr: string }> {
+  const result = await runCli(['check', '--format', 'json', ...extra], { cwd });
+  return { code: result.code, rows: JSON.parse(result.stdout) as CheckRow[], stderr: result.stderr };
+}
