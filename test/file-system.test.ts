@@ -20,7 +20,8 @@ import {
 import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { cacheDir, readCache, writeCache, type CacheEntry } from '../src/load/cache.js';
+import { cacheDir, readCache, type CacheEntry } from '../src/load/cache.js';
+import { writeCache } from '../src/load/cache-write.js';
 import { ROOT, fixtureFolder, runCli } from './helpers.js';
 
 // What the program promises about the file system it writes to (SECURITY.md, "Writing" and

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { ownersMeant } from '../compute/filter.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError } from '../errors.js';
-import { cacheEntry, readCache, writeCache } from '../load/cache.js';
+import { cacheEntry, readCache } from '../load/cache.js';
 import { readFolder } from '../load/read-folder.js';
 import { parseDateInput, parseMonthInput, type DateProblem, type Period } from '../input/dates.js';
 import { parseNumberInput } from '../input/numbers.js';
@@ -25,11 +25,12 @@ export async function loadPlan(ctx: Context, options: { fullText: boolean } = { 
   const entry = cacheEntry(raw, options.fullText ? 'plan' : 'plan-without-text', ctx.io.env);
   const cached = readCache<Plan>(entry);
   if (cached) return cached;
-  const [{ parseFolder }, { countBySeverity, validateFolder }, { buildPlan }, { renderDiagnosticsText }] = await Promise.all([
+  const [{ parseFolder }, { countBySeverity, validateFolder }, { buildPlan }, { renderDiagnosticsText }, { writeCache }] = await Promise.all([
     import('../load/load-folder.js'),
     import('../validate/index.js'),
     import('../model/plan.js'),
     import('../render/diagnostics.js'),
+    import('../load/cache-write.js'),
   ]);
   const loaded = parseFolder(raw, ctx.msg);
   const diagnostics = validateFolder(loaded, ctx.msg, { warnings: false });

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { RawFolder } from './read-folder.js';
 
 // Set by the bundler to a hash of the sources and schemas; absent when running from source (tests).
@@ -12,16 +12,19 @@ const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
  * The result cache keeps what a command computed from a data folder together with a copy of every
  * byte of every file it was computed from. An entry is used only if it was written by this very
  * build and the files read now are byte for byte the same as its copy, so it can never be stale.
- * The stored value is used only if a SHA-256 over the header and the value matches the one stored
- * with them, so a changed or damaged entry cannot make a report say something else. Every byte of
- * an entry is thus checked: the files' copy by comparison with the files, the rest by the checksum
- * (hashing the copy too would only repeat that comparison, and cost a large plan time on every run).
+ * The stored value is used only if a CRC-32 over the header and the value matches the one stored
+ * with them, so a damaged entry cannot make a report say something else. Every byte of an entry is
+ * thus checked: the files' copy by comparison with the files, the rest by the checksum (checking
+ * the copy too would only repeat that comparison). The entries are private to the user and trusted
+ * as the user's own files are, so the checksum guards against damage, not forgery: a keyed hash
+ * would need a key kept somewhere just as writable. (CRC-32 comes with Node's zlib, which loads in
+ * half the time of its crypto module: a cached report is mostly start-up.)
  *
  * One entry per folder and purpose: editing the data replaces it. Entry file layout:
  *   u32 length, header JSON (build, purpose, folder, file paths and lengths, read problems),
  *   u32 length, value JSON,
  *   the files' bytes, in header order,
- *   32 bytes: SHA-256 of everything before the files' bytes.
+ *   4 bytes: CRC-32 (big-endian) of everything before the files' bytes.
  */
 export interface CacheEntry {
   path: string;
@@ -72,15 +75,14 @@ export function readCache<T>(entry: CacheEntry | undefined): T | undefined {
       offset += file.bytes.length;
     }
     if (offset + CHECKSUM_BYTES !== stored.length) return undefined;
-    const checksum = createHash('sha256').update(stored.subarray(0, valueEnd)).digest();
-    if (!checksum.equals(stored.subarray(offset))) return undefined;
+    if (crc32(stored.subarray(0, valueEnd)) !== stored.readUInt32BE(offset)) return undefined;
     return JSON.parse(stored.toString('utf8', headerEnd + 4, valueEnd)) as T;
   } catch {
     return undefined;
   }
 }
 
-const CHECKSUM_BYTES = 32;
+export const CHECKSUM_BYTES = 4;
 
 /** An entry's bytes, if it is a regular file: a FIFO or device planted at its name must not hang or flood a run. */
 function readEntry(path: string): Buffer | undefined {
@@ -92,67 +94,9 @@ function readEntry(path: string): Buffer | undefined {
   }
 }
 
-/** Entries kept; older ones (of folders no longer used) are pruned. */
-const MAX_ENTRIES = 20;
-
-/** Stores a value; failures (read-only home, full disk) are ignored: the cache only saves time. */
-export function writeCache(entry: CacheEntry | undefined, value: unknown): void {
-  if (entry === undefined) return;
-  try {
-    const dir = join(entry.path, '..');
-    // Private: the entries hold a copy of the data.
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // A fresh random name, created exclusively: a link or file planted at a guessable name is never written through.
-    const temporary = `${entry.path}.${randomBytes(6).toString('hex')}.tmp`;
-    const fd = openSync(temporary, 'wx', 0o600);
-    try {
-      const framing = [...framed(JSON.stringify(entry.header)), ...framed(JSON.stringify(value))];
-      const checksum = createHash('sha256');
-      for (const part of framing) checksum.update(part);
-      for (const part of [...framing, ...entry.raw.files.map((f) => f.bytes), checksum.digest()]) {
-        for (let written = 0; written < part.length; ) written += writeSync(fd, part, written);
-      }
-    } catch (error) {
-      closeSync(fd);
-      rmSync(temporary, { force: true });
-      throw error;
-    }
-    closeSync(fd);
-    renameSync(temporary, entry.path);
-    prune(dir);
-  } catch {
-    // Caching is an optimisation; never fail a command over it.
-  }
-}
-
-/** A string as its UTF-8 length (u32, big-endian) followed by its bytes. */
-function framed(text: string): Uint8Array[] {
-  const bytes = Buffer.from(text, 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(bytes.length);
-  return [length, bytes];
-}
-
 /** A short name for a folder path (FNV-1a). Two folders sharing one only take turns in one entry. */
 function nameHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-/**
- * Names only this program makes: BUILD-PURPOSE-HASH.bin, its temporary files, and HASH.json of
- * builds that hashed the data instead. Nothing else in the folder is ever deleted, even when the
- * folder is one of the user's own.
- */
-const ENTRY_NAME = /^[0-9a-f]{16}-[a-z][a-z-]*-[0-9a-f]{8}\.bin(?:\.[0-9a-f]{12}\.tmp)?$|^[0-9a-f]{64}\.json$/;
-
-function prune(dir: string): void {
-  const entries = readdirSync(dir).filter((name) => ENTRY_NAME.test(name));
-  if (entries.length <= MAX_ENTRIES) return;
-  const byAge = entries
-    .map((name) => ({ name, info: lstatSync(join(dir, name), { throwIfNoEntry: false }) }))
-    .filter((e) => e.info?.isFile())
-    .sort((a, b) => b.info!.mtimeMs - a.info!.mtimeMs);
-  for (const { name } of byAge.slice(MAX_ENTRIES)) rmSync(join(dir, name), { force: true });
 }
