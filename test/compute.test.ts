@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byDueThenId, compareIds, itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
+import { byDueThenId, compareIds, firstSorted, itemAt, itemsAt, planItems, tally, type Item } from '../src/compute/items.js';
 import { occurrencesOf } from '../src/compute/occurrences.js';
 import { rosterStateAt, townsAt } from '../src/compute/standardization.js';
+import { statusReport } from '../src/compute/status.js';
 import { meets } from '../src/compute/targets.js';
 import { addDays, daysBetween, endOfMonth, isCalendarDate, todayIn } from '../src/model/dates.js';
 import type { Plan, Task } from '../src/model/plan.js';
@@ -294,6 +295,34 @@ describe('standardization and targets', () => {
     expect(meets({ direction: 'reduce_by', value: 20 }, 25)).toBe(true);
     expect(meets({ direction: 'zero' }, 0)).toBe(true);
     expect(meets({ direction: 'decrease' }, 0)).toBe(false);
+  });
+});
+
+describe('the first items in order', () => {
+  it('are the first of a stable sort, ties kept in their order, for every count', () => {
+    const entry = fc.record({ key: fc.integer({ min: 0, max: 5 }), place: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), fc.integer({ min: -1, max: 45 }), (items, count) => {
+        const byKey = (a: (typeof items)[number], b: (typeof items)[number]) => a.key - b.key;
+        const sorted = [...items].sort(byKey);
+        expect(firstSorted(items, count, byKey)).toEqual(sorted.slice(0, Math.max(0, count)));
+        expect(firstSorted(items, Infinity, byKey)).toEqual(sorted);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('list the status report’s most overdue items as the full list begins', () => {
+    const plan = planWith([
+      task({ id: 'ZH-10', due: '2022-03-01', dueStated: true }),
+      task({ id: 'ZH-2', due: '2022-03-01', dueStated: true }),
+      task({ id: 'ZH-1', due: '2022-05-01', dueStated: true }),
+      task({ id: 'ZH-3', due: '2022-02-01', dueStated: true }),
+    ]);
+    const all = statusReport(plan, '2022-06-30', 14).overdue.map((i) => i.id);
+    expect(all).toEqual(['ZH-3', 'ZH-2', 'ZH-10', 'ZH-1']);
+    expect(statusReport(plan, '2022-06-30', 14, {}, 2).overdue.map((i) => i.id)).toEqual(['ZH-3', 'ZH-2']);
+    expect(statusReport(plan, '2022-06-30', 14, {}, 2).totals.overdue).toBe(4);
   });
 });
 

@@ -23,8 +23,8 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const filter = checkFilters(ctx, plan, { ...(options.domain !== undefined && { domain: options.domain }), ...(options.owner !== undefined && { owner: options.owner }) });
-  const report = statusReport(plan, asOf, soonDays, filter);
+  const report = statusReport(plan, asOf, soonDays, filter, options.format === 'json' || options.all ? Infinity : OVERDUE_SHOWN);
   if (options.format === 'json') ctx.io.stdout(renderJson({ ...report, filter: { domain: filter.domain, owner: filter.owner } }));
-  else ctx.io.stdout(renderStatusText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit, overdueLimit: options.all ? Infinity : OVERDUE_SHOWN }));
+  else ctx.io.stdout(renderStatusText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit }));
   return EXIT.ok;
 }

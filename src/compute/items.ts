@@ -207,6 +207,31 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * The first `count` items of `[...items].sort(compare)` (a stable sort), found without sorting
+ * them all: the one-screen status lists ten of thousands of overdue items, and comparing ids was
+ * most of the work of sorting the rest.
+ */
+export function firstSorted<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (count >= items.length) return [...items].sort(compare);
+  const kept: T[] = [];
+  if (count <= 0) return kept;
+  for (const item of items) {
+    if (kept.length === count && compare(item, kept[count - 1]!) >= 0) continue;
+    // After every kept item not greater than it, so that equal items keep their order.
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(item, kept[middle]!) < 0) high = middle;
+      else low = middle + 1;
+    }
+    kept.splice(low, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
+}
+
 /** Everyone who answers for an item: its people (owners, then leaders) and its units. */
 export function responsibleOf(item: Pick<Item, 'owners' | 'leaders' | 'units'>): string[] {
   return [...new Set([...item.owners, ...item.leaders, ...item.units])];

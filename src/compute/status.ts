@@ -2,7 +2,7 @@ import type { IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
 import { filterItems, findDomain, type ItemFilter } from './filter.js';
 import { planAsOf } from './as-of.js';
-import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
+import { byDueThenId, firstSorted, itemsAt, planItems, tally, tallyByDomain, type Gap, type ItemAt, type Tally } from './items.js';
 import { standardizationAt, type RosterSummary, type TownsSummary } from './standardization.js';
 import { targetsAt, targetsWithCounts, type TargetAt, type TargetTally } from './targets.js';
 
@@ -22,7 +22,7 @@ export interface StatusReport extends ReportBasis {
   filter: ItemFilter;
   totals: Tally;
   domains: { id: string; title: string; tally: Tally }[];
-  /** Overdue items, most days late first. */
+  /** Overdue items, most days late first: all of them, or as many as were asked for (their number is in `totals`). */
   overdue: ItemAt[];
   /** Items due within the soon window, earliest first. */
   dueSoon: ItemAt[];
@@ -40,8 +40,8 @@ export function reportBasis(plan: Plan, asOf: IsoDate, soonDays: number): Report
   return { asOf, soonDays, position, title: plan.title, issuer: plan.issuer, period: plan.period, countFrom: plan.countFrom };
 }
 
-/** Where the plan stands at a date: the data behind `plan status`. */
-export function statusReport(recordedPlan: Plan, asOf: IsoDate, soonDays: number, filter: ItemFilter = {}): StatusReport {
+/** Where the plan stands at a date: the data behind `plan status`, listing the first `overdueListed` overdue items. */
+export function statusReport(recordedPlan: Plan, asOf: IsoDate, soonDays: number, filter: ItemFilter = {}, overdueListed = Infinity): StatusReport {
   const plan = planAsOf(recordedPlan, asOf);
   const { items, gaps } = planItems(plan);
   const selected = filterItems(itemsAt(items, asOf, soonDays), filter, plan);
@@ -56,7 +56,7 @@ export function statusReport(recordedPlan: Plan, asOf: IsoDate, soonDays: number
     filter,
     totals: tally(selected),
     domains,
-    overdue: selected.filter((i) => i.state === 'overdue').sort((a, b) => b.daysLate - a.daysLate || byDueThenId(a, b)),
+    overdue: firstSorted(selected.filter((i) => i.state === 'overdue'), overdueListed, (a, b) => b.daysLate - a.daysLate || byDueThenId(a, b)),
     dueSoon: selected.filter((i) => i.state === 'due_soon').sort(byDueThenId),
     gaps: gaps.filter((g) => domainFilter === undefined || g.domainId === domainFilter),
     undatedTasks: plan.domains.flatMap((d) => d.tasks).filter((t) => taskIds.has(t.id) && !t.dueStated && !t.recurrence).length,

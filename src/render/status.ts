@@ -15,7 +15,7 @@ export interface TextOptions {
 }
 
 /** The one-screen answer to "where do we stand?". */
-export function renderStatusText(report: StatusReport, options: TextOptions & { overdueLimit: number }): string {
+export function renderStatusText(report: StatusReport, options: TextOptions): string {
   const { msg, colors: c, width } = options;
   const out: string[] = [...headerLines(report, msg, c)];
   out.push(msg.itemsLine(report.totals, report.soonDays), msg.onTimeLine(formatRate(report.totals.onTime, msg)), '');
@@ -46,9 +46,8 @@ export function renderStatusText(report: StatusReport, options: TextOptions & { 
     '',
   );
 
-  const shown = report.overdue.slice(0, options.overdueLimit);
-  if (report.overdue.length === 0) out.push(c.green(msg.noneOverdue), '');
-  else out.push(c.bold(msg.mostOverdue(shown.length, report.overdue.length)), overdueTable(shown, msg, c, width), '');
+  if (report.totals.overdue === 0) out.push(c.green(msg.noneOverdue), '');
+  else out.push(c.bold(msg.mostOverdue(report.overdue.length, report.totals.overdue)), overdueTable(report.overdue, msg, c, width), '');
 
   if (report.dueSoon.length > 0) {
     out.push(c.bold(msg.dueSoonHeading(report.soonDays, report.dueSoon.length)), dueTable(report.dueSoon, msg, c, width), '');
