@@ -202,13 +202,20 @@ describe('3. the cache is a pure speed-up', () => {
     raw: folder,
   });
 
+  /** An entry with text of its stored value (JSON in UTF-16LE) replaced; the text must be there. */
+  function storedValueEdited(entry: Buffer, from: string, to: string): Buffer {
+    const bytes = (text: string) => Buffer.from(text, 'utf16le').toString('latin1');
+    const stored = entry.toString('latin1');
+    expect(stored).toContain(bytes(from));
+    return Buffer.from(stored.replaceAll(bytes(from), bytes(to)), 'latin1');
+  }
+
   it('ignores an entry whose stored result was changed, even with its framing intact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-cache-'));
     const entry = entryIn(dir);
     writeCache(entry, { blocked: 0, towns: '0/358' });
     expect(readCache(entry)).toEqual({ blocked: 0, towns: '0/358' });
-    const stored = readFileSync(entry.path);
-    writeFileSync(entry.path, Buffer.from(stored.toString('latin1').replace('"blocked":0', '"blocked":9'), 'latin1'));
+    writeFileSync(entry.path, storedValueEdited(readFileSync(entry.path), '"blocked":0', '"blocked":9'));
     expect(readCache(entry)).toBeUndefined();
   });
 
@@ -220,10 +227,8 @@ describe('3. the cache is a pure speed-up', () => {
     expect(first.code).toBe(0);
     const [name] = readdirSync(join(cwd, 'cache'));
     const path = join(cwd, 'cache', name!);
-    const stored = readFileSync(path, 'latin1');
-    expect(stored).toContain('"status":"todo"');
     // Same length, so the entry's framing still holds: only a checksum can tell.
-    writeFileSync(path, Buffer.from(stored.replaceAll('"status":"todo"', '"status":"done"'), 'latin1'));
+    writeFileSync(path, storedValueEdited(readFileSync(path), '"status":"todo"', '"status":"done"'));
     expect(plan(args, { cwd, env })).toEqual(first);
   });
 

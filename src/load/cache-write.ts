@@ -22,7 +22,7 @@ export function writeCache(entry: CacheEntry | undefined, value: unknown): void 
     const temporary = `${entry.path}.${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}.tmp`;
     const fd = openSync(temporary, 'wx', 0o600);
     try {
-      const framing = [...framed(JSON.stringify(entry.header)), ...framed(JSON.stringify(value))];
+      const framing = [...framed(JSON.stringify(entry.header), 'utf8'), ...framed(JSON.stringify(value), 'utf16le')];
       const checksum = Buffer.alloc(CHECKSUM_BYTES);
       checksum.writeUInt32BE(framing.reduce((crc, part) => crc32(part, crc), 0));
       for (const part of [...framing, ...entry.raw.files.map((f) => f.bytes), checksum]) {
@@ -41,9 +41,9 @@ export function writeCache(entry: CacheEntry | undefined, value: unknown): void 
   }
 }
 
-/** A string as its UTF-8 length (u32, big-endian) followed by its bytes. */
-function framed(text: string): Uint8Array[] {
-  const bytes = Buffer.from(text, 'utf8');
+/** A string as the length of its bytes in the encoding (u32, big-endian) followed by those bytes. */
+function framed(text: string, encoding: 'utf8' | 'utf16le'): Uint8Array[] {
+  const bytes = Buffer.from(text, encoding);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(bytes.length);
   return [length, bytes];

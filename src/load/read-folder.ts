@@ -136,6 +136,8 @@ function readAtMost(fd: number, limit: number, expected: number): Uint8Array | u
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > limit) return undefined;
+    // A regular file reads short only at its end: no need to ask again to be told so.
+    if (bytesRead < chunk.length) break;
   }
   // Usually the file came in one read: hand that buffer over rather than copy it.
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
