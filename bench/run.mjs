@@ -115,14 +115,15 @@ function taskwarriorRows() {
   const tasks = JSON.parse(listed.stdout).items.filter((item) => item.due).map((item) => ({ description: `${item.id} ${item.title}`, due: due(item.due), status: 'pending' }));
   writeFileSync(join(folder, 'import.json'), JSON.stringify(tasks));
   spawnSync('task', ['import', join(folder, 'import.json')], { env: { ...process.env, ...env }, encoding: 'utf8' });
-  // The same list as CSV: everything `tasks --overdue` does but drawing the table, to show what the table costs.
-  const [task, status11, overdue11, overdueCsv11] = measure(
-    [[['task', ['overdue'], env]], plan(s11, ['status']), plan(s11, ['tasks', '--overdue']), plan(s11, ['tasks', '--overdue', '--format', 'csv'])],
+  // The same list for one domain: reading the data and computing every item as before, but a table of
+  // 19 rows, not 2,871; the difference is what drawing the long table costs.
+  const [task, status11, overdue11, overdueOneDomain11] = measure(
+    [[['task', ['overdue'], env]], plan(s11, ['status']), plan(s11, ['tasks', '--overdue']), plan(s11, ['tasks', '--overdue', '--domain', 'ZHAA'])],
     // Runs of a fifth of a second, about as noisy as those on the bundled data: as many rounds.
     shortRounds,
   );
   rmSync(folder, { recursive: true, force: true });
-  return { items: tasks.length, task, status11, overdue11, overdueCsv11 };
+  return { items: tasks.length, task, status11, overdue11, overdueOneDomain11 };
 }
 
 const fmt = (s) => `${s.toFixed(3)} s`;
@@ -136,7 +137,7 @@ const rows = [
     ? [
         [`status, scale 11 (${taskwarrior.items} items, cached)`, fmt(taskwarrior.status11.seconds), `task overdue: ${fmt(taskwarrior.task.seconds)}`, taskwarrior.status11.seconds / taskwarrior.task.seconds, '≤ 1.2×', 1.2],
         ['tasks --overdue, scale 11 (cached)', fmt(taskwarrior.overdue11.seconds), `task overdue: ${fmt(taskwarrior.task.seconds)}`, taskwarrior.overdue11.seconds / taskwarrior.task.seconds, '≤ 1.5×', 1.5],
-        ['the same as CSV (no table drawn)', fmt(taskwarrior.overdueCsv11.seconds), `task overdue: ${fmt(taskwarrior.task.seconds)}`, taskwarrior.overdueCsv11.seconds / taskwarrior.task.seconds, '(info)', Infinity],
+        ['the same, one domain (ZHAA)', fmt(taskwarrior.overdueOneDomain11.seconds), `task overdue: ${fmt(taskwarrior.task.seconds)}`, taskwarrior.overdueOneDomain11.seconds / taskwarrior.task.seconds, '(info)', Infinity],
       ]
     : [
         ['status, scale 11 vs Taskwarrior', 'skipped', '`task` not on PATH', NaN, '≤ 1.2×', Infinity],
@@ -155,6 +156,6 @@ const met = (ratio, limit) => (limit === Infinity ? '' : ratio <= limit ? 'yes' 
 const table = [['scenario', 'plan (median)', 'baseline (median)', 'ratio', 'goal', 'met'], ...rows.map(([name, ours, base, ratio, goal, limit]) => [name, ours, base, Number.isNaN(ratio) ? '' : ratio.toFixed(2), goal, met(ratio, limit)])];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
 for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
-const planRuns = [statusBundled, statusBundledCold, checkBundledCold, doneBundled, check100, checkOneFile, status100, ...(taskwarrior ? [taskwarrior.status11, taskwarrior.overdue11, taskwarrior.overdueCsv11] : [])];
+const planRuns = [statusBundled, statusBundledCold, checkBundledCold, doneBundled, check100, checkOneFile, status100, ...(taskwarrior ? [taskwarrior.status11, taskwarrior.overdue11, taskwarrior.overdueOneDomain11] : [])];
 if (planRuns.some((m) => m.status !== 0)) console.log('note: a plan run exited non-zero');
 process.exitCode = rows.every(([, , , ratio, , limit]) => limit === Infinity || ratio <= limit) ? 0 : 1;
