@@ -209,8 +209,8 @@ function isDigit(code: number): boolean {
 
 /**
  * The first `count` items of `[...items].sort(compare)` (a stable sort), found without sorting
- * them all: the one-screen status lists ten of thousands of overdue items, and comparing ids was
- * most of the work of sorting the rest.
+ * them all: the one-screen status lists the first ten of what may be thousands of overdue items,
+ * and comparing ids was most of the work of sorting the rest.
  */
 export function firstSorted<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
   if (count >= items.length) return [...items].sort(compare);
