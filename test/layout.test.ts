@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenFit, documentWidth, wrapLines } from '../src/render/fit.js';
@@ -162,6 +163,18 @@ describe('the README', () => {
   it('shows plan status exactly as a 100-column terminal shows it', async () => {
     const result = await runCli(['status', '--as-of', '2022-06-30'], { columns: 100 });
     expect(sample('plan status --as-of 2022-06-30')).toBe(result.stdout);
+  });
+
+  it('shows what each Chinese example prints, errors included (run in order on a copy of the bundled data, on 2022-06-30)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plan-readme-'));
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    // Each `$ plan … --lang zh` line of a console block but the report (shown in part, above), with the lines it prints.
+    const examples = [...readme.matchAll(/^\$ plan ((?:(?!report )[^\n])* --lang zh)\n((?:(?!\$|```)[^\n]*\n)*)/gm)];
+    expect(examples.length).toBeGreaterThanOrEqual(9);
+    for (const [, command, shown] of examples) {
+      const result = await runCli(command!.split(' '), { cwd });
+      expect(`$ plan ${command}\n${result.stdout}${result.stderr}`).toBe(`$ plan ${command}\n${shown}`);
+    }
   });
 
   it('shows lines of the monthly report exactly as the report prints them', async () => {
