@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isatty } from 'node:tty';
 import type { Context } from '../context.js';
 import { writeOutFile } from '../edit/write-file.js';
 import { errorCode, EXIT, PlanError, type ExitCode } from '../errors.js';
@@ -29,7 +28,8 @@ async function isTerminal(path: string): Promise<boolean> {
   const handle = await open(path, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK).catch(() => undefined);
   if (handle === undefined) return false;
   try {
-    return isatty(handle.fd);
+    // Loaded here: Node's tty module loads its network streams, which no other report or export needs.
+    return process.getBuiltinModule('node:tty').isatty(handle.fd);
   } finally {
     await handle.close();
   }

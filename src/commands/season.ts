@@ -20,10 +20,10 @@ export interface SeasonOptions {
  */
 export function season(ctx: Context, name: string, options: SeasonOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
-    const index = plan.seasons.findIndex((s) => s === seasonNamed(plan.seasons, name));
-    if (index < 0) throw new PlanError(ctx.msg.unknownSeason(name, closest(name, plan.seasons.map((s) => s.name)).join('、')));
+    const found = seasonNamed(plan.seasons, name);
+    if (found === undefined) throw new PlanError(ctx.msg.unknownSeason(name, closest(name, plan.seasons.map((s) => s.name)).join('、')));
     if (options.from === undefined && options.to === undefined) throw new PlanError(ctx.msg.seasonNeedsDates);
-    const found = plan.seasons[index]!;
+    const index = plan.seasons.indexOf(found);
     const from = dateOption(ctx, '--from', options.from, plan.period) ?? found.from;
     const to = dateOption(ctx, '--to', options.to, plan.period) ?? found.to;
     if (from !== undefined && to !== undefined && to < from) throw new PlanError(ctx.msg.seasonEndsBeforeStart(found.name, from, to));

@@ -126,6 +126,7 @@ export function targetState(target: Pick<Target, 'direction' | 'value'>, actual:
   if (meets(target, actual)) return 'met';
   return asOf < periodEnd ? 'in_progress' : 'missed';
 }
+
 /** Whether a figure meets a target. For reductions the figure is the reduction achieved. */
 export function meets(target: Pick<Target, 'direction' | 'value'>, actual: number): boolean {
   const value = target.value ?? 0;
