@@ -152,6 +152,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'markdown', 'json', 'html', 'docx']).default('text'))
     .option('--out <file>', msg.help.out)
     .option('--force', msg.help.force, false)
+    .option('--submit', msg.help.submit, false)
+    .option('--as-submitted', msg.help.asSubmitted, false)
     .action(async (options) => {
       const { report } = await import('./commands/report.js');
       exitCode = await report(contextOf(), options);
@@ -210,6 +212,19 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const { block } = await import('./commands/progress.js');
       exitCode = await block(contextOf(), id, options.reason, options);
     });
+  editCommand('unblock', msg.help.unblock)
+    .argument('<id>', msg.help.taskId)
+    .action(async (id: string, options) => {
+      const { unblock } = await import('./commands/progress.js');
+      exitCode = await unblock(contextOf(), id, options);
+    });
+  editCommand('cancel', msg.help.cancel)
+    .argument('<id>', msg.help.taskId)
+    .requiredOption('--reason <text>', msg.help.cancelReason)
+    .action(async (id: string, options) => {
+      const { cancel } = await import('./commands/progress.js');
+      exitCode = await cancel(contextOf(), id, options.reason, options);
+    });
   editCommand('reopen', msg.help.reopen)
     .argument('<id>', msg.help.itemId)
     .action(async (id: string, options) => {
@@ -218,8 +233,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     });
   editCommand('note', msg.help.noteCommand)
     .argument('<id>', msg.help.itemId)
-    .argument('<text>', msg.help.noteText)
-    .action(async (id: string, text: string, options) => {
+    .argument('[text]', msg.help.noteText)
+    .option('--replace', msg.help.noteReplace, false)
+    .option('--withdraw', msg.help.noteWithdraw, false)
+    .option('--match <word>', msg.help.noteMatch)
+    .action(async (id: string, text: string | undefined, options) => {
       const { note } = await import('./commands/progress.js');
       exitCode = await note(contextOf(), id, text, options);
     });

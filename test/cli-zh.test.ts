@@ -173,7 +173,7 @@ describe('confirmations in Chinese', () => {
     const cwd = fixtureFolder();
     const now = new Date('2022-07-01T04:00:00Z');
     expect((await runCli(['start', 'AA-01'], { cwd, env: ZH, now })).stdout).toBe('AA-01 状态改为 进行中，自 2022-07-01 开始（data/domains/01-aa.yaml）\n');
-    expect((await runCli(['block', 'AA-01', '--reason', '等待上级文件'], { cwd, env: ZH, now })).stdout).toBe('AA-01 状态改为 受阻（data/domains/01-aa.yaml）\n');
+    expect((await runCli(['block', 'AA-01', '--reason', '等待上级文件'], { cwd, env: ZH, now })).stdout).toBe('AA-01 状态改为 受阻，自 2022-07-01 起（data/domains/01-aa.yaml）\n');
     expect((await runCli(['start', 'AA-02'], { cwd, now })).stdout).toBe('AA-02 is now doing, started on 2022-07-01 (data/domains/01-aa.yaml)\n');
   });
 });

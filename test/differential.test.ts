@@ -64,7 +64,7 @@ describe('plan tasks agrees with the README, derived a second way', () => {
     expect(problems.slice(0, 20)).toEqual([]);
   }, 600_000);
 
-  it('on random progress histories recorded with plan done, reopen, start, block and note', async () => {
+  it('on random progress histories recorded with plan done, reopen, start, block, unblock, cancel and note', async () => {
     const folder = fixtureFolder('differential');
     const ids = deriveItems(readPlan(join(folder, 'data')), '2022-06-30', SOON).map((i) => i.id);
     const taskIds = [...new Set(ids.map((id) => id.split(/[@/]/)[0]!))];
@@ -72,8 +72,11 @@ describe('plan tasks agrees with the README, derived a second way', () => {
     const edit = fc.oneof(
       { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...ids), day).map(([id, on]) => ['done', id, '--on', on]) },
       { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ['reopen', id]) },
-      { weight: 1, arbitrary: fc.constantFrom(...taskIds).map((id) => ['start', id]) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...taskIds), day).map(([id, on]) => ['start', id, '--on', on]) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...taskIds), day).map(([id, on]) => ['block', id, '--reason', '等待', '--on', on]) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...taskIds), day).map(([id, on]) => ['unblock', id, '--on', on]) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...taskIds), day).map(([id, on]) => ['cancel', id, '--reason', '不再需要', '--on', on]) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...taskIds), day).map(([id, on]) => ['reopen', id, '--on', on]) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ids), day).map(([id, on]) => ['note', id, '已报送', '--on', on]) },
     );
     const asOf = fc.constantFrom(...daysFrom('2021-12-25', '2023-01-10'));

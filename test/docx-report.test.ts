@@ -23,7 +23,7 @@ interface TallyJson {
   on_time: RateJson;
 }
 
-type ListKey = 'completed' | 'fell_overdue' | 'still_overdue' | 'blocked' | 'due_rest_of_month' | 'due_next_month';
+type ListKey = 'completed' | 'fell_overdue' | 'still_overdue' | 'blocked' | 'in_progress' | 'due_rest_of_month' | 'due_next_month';
 
 interface ReportJson extends Record<ListKey, { id: string }[]> {
   figures: Record<ListKey, number>;
@@ -111,6 +111,7 @@ for (const [name, folder] of [
         ['fell_overdue', m.fellOverdue(json.figures.fell_overdue)],
         ['still_overdue', m.stillOverdue(json.figures.still_overdue)],
         ['blocked', m.blocked(json.figures.blocked)],
+        ['in_progress', m.inProgress(json.figures.in_progress)],
         ['due_rest_of_month', m.dueRest(json.figures.due_rest_of_month)],
         ['due_next_month', m.dueNext(json.figures.due_next_month)],
       ];

@@ -61,7 +61,7 @@ describe('editing keeps the files as people wrote them', () => {
     const result = await runCli(['done', task.id, '--on', '2022-06-30', '--note', '已完成'], { cwd, now: NOW });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const change = insertion(before, readFileSync(path, 'utf8'));
-    expect(change?.lines.map((l) => l.trim())).toEqual(['status: done', 'completed: 2022-06-30', 'notes:', '- date: 2022-06-30', 'text: 已完成']);
+    expect(change?.lines.map((l) => l.trim())).toEqual(['status: done', 'completed: 2022-06-30', 'history:', '- date: 2022-06-30', 'status: done', 'notes:', '- date: 2022-06-30', 'text: 已完成']);
   });
 
   it('adds only the intended lines to enterprises.yaml and towns.yaml', async () => {
@@ -121,11 +121,14 @@ describe('recording progress', () => {
     const cwd = fixtureFolder();
     const path = join(cwd, 'data/domains/01-aa.yaml');
     await runCli(['start', 'AA-01'], { cwd, now: NOW });
-    expect(readFileSync(path, 'utf8')).toContain('    due: 2022-03-30\n    status: doing\n    started: 2022-07-01\n');
-    await runCli(['block', 'AA-01', '--reason', '等待上级文件', '--on', '2022-06-01'], { cwd, now: NOW });
+    expect(readFileSync(path, 'utf8')).toContain('    due: 2022-03-30\n    status: doing\n    started: 2022-07-01\n    history:\n      - date: 2022-07-01\n        status: doing\n');
+    await runCli(['block', 'AA-01', '--reason', '等待上级文件', '--on', '2022-07-01'], { cwd, now: NOW });
     await runCli(['note', 'AA-02/m1', '试点单位已确定', '--on', '2022-05-02'], { cwd, now: NOW });
     const text = readFileSync(path, 'utf8');
-    expect(text).toContain('    status: blocked\n    started: 2022-07-01\n    notes:\n      - date: 2022-06-01\n        text: 等待上级文件\n');
+    // The reason goes with the dated change, not into the notes.
+    expect(text).toContain(
+      '    status: blocked\n    started: 2022-07-01\n    history:\n      - date: 2022-07-01\n        status: doing\n      - date: 2022-07-01\n        status: blocked\n        reason: 等待上级文件\n  - id: AA-02\n',
+    );
     expect(text).toContain('        due: 2022-05-31\n        notes:\n          - date: 2022-05-02\n            text: 试点单位已确定\n');
   });
 
@@ -145,11 +148,14 @@ describe('recording progress', () => {
       [
         '--- a/data/domains/01-aa.yaml',
         '+++ b/data/domains/01-aa.yaml',
-        '@@ -20,4 +20,6 @@',
+        '@@ -20,4 +20,9 @@',
         '     leaders: [王芳]',
         '     due: 2022-03-30',
         '+    status: done',
         '+    completed: 2022-03-28',
+        '+    history:',
+        '+      - date: 2022-03-28',
+        '+        status: done',
         '   - id: AA-02',
         '     title: 分阶段推进',
         '',

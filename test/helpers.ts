@@ -66,6 +66,7 @@ export interface MonthlyHeadingFigures {
   fell_overdue: number;
   still_overdue: number;
   blocked: number;
+  in_progress: number;
   due_rest_of_month: number;
   due_next_month: number;
 }
@@ -78,6 +79,7 @@ export function monthlyHeadings(m: Messages['monthly'], f: MonthlyHeadingFigures
     m.fellOverdue(f.fell_overdue),
     m.stillOverdue(f.still_overdue),
     m.blocked(f.blocked),
+    m.inProgress(f.in_progress),
     m.dueRest(f.due_rest_of_month),
     m.dueNext(f.due_next_month),
     m.owners,

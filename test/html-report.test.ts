@@ -13,7 +13,7 @@ interface RateJson {
 }
 
 interface ReportJson {
-  figures: Record<'completed' | 'fell_overdue' | 'still_overdue' | 'blocked' | 'due_rest_of_month' | 'due_next_month', number>;
+  figures: Record<'completed' | 'fell_overdue' | 'still_overdue' | 'blocked' | 'in_progress' | 'due_rest_of_month' | 'due_next_month', number>;
   domains: { id: string; title: string; tally: { on_time: RateJson } }[];
   town_ranking: { name: string; rank: number; total: RateJson }[];
   roster: { industries: { industry: string; total: number; counts: Record<string, number> }[] };

@@ -244,31 +244,34 @@ describe('dates', () => {
 
   it('reopens a done task that had been started as doing, keeping its start date', async () => {
     const { cwd } = await after([['start', 'AA-01', '--on', '2022-03-01'], ['done', 'AA-01', '--on', '2022-03-28']], ['reopen', 'AA-01']);
-    expect(read(cwd, DOMAIN)).toContain('    due: 2022-03-30\n    status: doing\n    started: 2022-03-01\n  - id: AA-02');
+    expect(read(cwd, DOMAIN)).toContain(
+      '    due: 2022-03-30\n    status: doing\n    started: 2022-03-01\n    history:\n      - date: 2022-03-01\n        status: doing\n      - date: 2022-03-28\n        status: done\n      - date: 2022-07-01\n        status: doing\n  - id: AA-02',
+    );
   });
 });
 
 describe('monthly chores in one go', () => {
   it('completes several items across files in one edit', async () => {
     const cwd = fixtureFolder('progress');
-    const result = await runCli(['done', 'AA-01', 'aa-02/m1', 'AA-03@2022-Q1', 'BB-03', '--on', '2022-03-28'], { cwd, now: NOW });
+    const result = await runCli(['done', 'AA-01', 'aa-02/m1', 'AA-03@2022-Q1', 'BB-03', '--on', '2022-06-28'], { cwd, now: NOW });
     expect(result.stdout).toBe(
       [
-        'AA-01 done on 2022-03-28 (data/domains/01-aa.yaml)',
-        'AA-02/m1 done on 2022-03-28 (data/domains/01-aa.yaml)',
-        'AA-03@2022-Q1 done on 2022-03-28 (data/domains/01-aa.yaml)',
-        'BB-03 done on 2022-03-28 (data/domains/02-bb.yaml)',
+        'AA-01 done on 2022-06-28 (data/domains/01-aa.yaml)',
+        'AA-02/m1 done on 2022-06-28 (data/domains/01-aa.yaml)',
+        'AA-03@2022-Q1 done on 2022-06-28 (data/domains/01-aa.yaml)',
+        'BB-03 done on 2022-06-28 (data/domains/02-bb.yaml)',
         '',
       ].join('\n'),
     );
-    expect(read(cwd, DOMAIN).match(/2022-03-28/g)).toHaveLength(3);
-    expect(read(cwd, 'data/domains/02-bb.yaml')).toContain('completed: 2022-03-28');
+    // AA-01's completion, its history entry, the milestone's and the quarter's.
+    expect(read(cwd, DOMAIN).match(/2022-06-28/g)).toHaveLength(4);
+    expect(read(cwd, 'data/domains/02-bb.yaml')).toContain('completed: 2022-06-28');
   });
 
   it('records none of them when one is refused, naming that one', async () => {
     const cwd = fixtureFolder('progress');
     const before = [read(cwd, DOMAIN), read(cwd, 'data/domains/02-bb.yaml')];
-    const result = await runCli(['done', 'AA-01', 'BB-03', 'BB-01', '--on', '2022-03-28'], { cwd, now: NOW });
+    const result = await runCli(['done', 'AA-01', 'BB-03', 'BB-01', '--on', '2022-06-28'], { cwd, now: NOW });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^plan: BB-01 is already done \(on 2022-\d\d-\d\d\); add --force/);
     expect([read(cwd, DOMAIN), read(cwd, 'data/domains/02-bb.yaml')]).toEqual(before);

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
 import { changedFilesSince } from '../load/changed-files.js';
 import { loadFolder } from '../load/load-folder.js';
+import { submissionDiagnostics } from '../load/submitted.js';
 import {
   renderDiagnosticsGithub,
   renderDiagnosticsJson,
@@ -30,7 +31,9 @@ export interface CheckOptions {
 export async function check(ctx: Context, options: CheckOptions): Promise<ExitCode> {
   if (options.onlyChanged && options.changed === undefined) throw new PlanError(ctx.msg.onlyChangedNeedsRef);
   const changed = options.changed === undefined ? undefined : changedFiles(ctx, options.changed);
-  const loaded = loadFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
+  const shownDir = relative(ctx.io.cwd, ctx.dataDir) || '.';
+  const loaded = loadFolder(ctx.dataDir, ctx.msg, shownDir);
+  loaded.diagnostics.push(...submissionDiagnostics(ctx.dataDir, shownDir, ctx.msg));
   const { diagnostics: all, off } = checkFolder(loaded, ctx.msg);
   const { shown, hidden } = selectShown(all, off, options, changed);
   const fileCount = loaded.files.length;

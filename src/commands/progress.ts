@@ -3,13 +3,15 @@ import { occurrencesOf, type Occurrence } from '../compute/occurrences.js';
 import type { Context } from '../context.js';
 import { addressText, parseAddress, locateTask, type Address, type TaskLocation } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
+import { historyOf, withChange, writeHistory } from '../edit/history-edit.js';
 import { appendTo, deleteKey, mapAt, setKey, MILESTONE_ORDER, RECURRENCE_ORDER, TASK_ORDER } from '../edit/yaml-edit.js';
 import { PlanError, type ExitCode } from '../errors.js';
 import type { LoadedFolder } from '../load/load-folder.js';
 import type { IsoDate } from '../model/dates.js';
+import { statusNow, statusUndated, type Change } from '../model/history.js';
 import type { Plan } from '../model/plan.js';
-import { isMap, type Document, type YAMLMap } from 'yaml';
-import { recordingDate } from './shared.js';
+import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import { dateInput, recordingDate } from './shared.js';
 
 export interface EditOptions {
   on?: string;
@@ -101,12 +103,13 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
       const previous = counting ? undefined : doneOn(item);
       if (previous !== undefined && !options.force) throw new PlanError(ctx.msg.alreadyDone(id, previous));
       const note = options.note !== undefined ? { date, text: options.note } : undefined;
+      // A task's completion is a dated change of its status; --force replaces the completion recorded.
+      const taskChange = address.kind === 'task' ? statusChange(ctx, item, date, options, { status: 'done' }, previous !== undefined) : undefined;
       const summary = previous !== undefined && previous !== date ? ctx.msg.recordedDoneReplacing(id, date, previous, location.file.path) : ctx.msg.recordedDone(id, date, location.file.path);
       const change = (doc: Document) => {
         const taskMap = mapAt(doc, location.path);
         if (address.kind === 'task') {
-          setKey(taskMap, 'status', 'done', TASK_ORDER);
-          setKey(taskMap, 'completed', date, TASK_ORDER);
+          taskChange!(doc);
           if (note) appendTo(doc, taskMap, 'notes', note, TASK_ORDER);
         } else if (address.kind === 'milestone') {
           const milestone = milestoneMap(doc, location, address.milestoneId);
@@ -121,9 +124,9 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
           if (note) appendTo(doc, taskMap, 'notes', { date, text: `${key}: ${note.text}` }, TASK_ORDER);
         }
       };
-      return { file: location.file, change, summary };
+      return { file: location.file, change, summary: [summary, ...(address.kind === 'task' ? undatedDropped(ctx, item, 'done') : [])] };
     });
-    return { changes: changes.map(({ file, change }) => ({ file, change })), summary: changes.map((c) => c.summary) };
+    return { changes: changes.map(({ file, change }) => ({ file, change })), summary: changes.flatMap((c) => c.summary) };
   });
 }
 
@@ -135,52 +138,66 @@ function flowList(doc: Document, dates: IsoDate[]): unknown {
   return node;
 }
 
-/** `plan start ID`: marks a task as being worked on, from the --on date (kept as `started`). */
+/** `plan start ID`: marks a task as being worked on from the --on date (kept as `started` and in its history). */
 export function start(ctx: Context, id: string, options: EditOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
-    const item = resolve(ctx, plan, loaded, id);
-    const { address, location, earliest } = item;
-    if (address.kind !== 'task') throw new PlanError(ctx.msg.statusOnlyForTasks(item.id, address.taskId));
-    const task = location.task;
+    const item = taskToChange(ctx, plan, loaded, id);
+    const task = item.location.task;
     if (task.status === 'done') throw new PlanError(ctx.msg.alreadyDone(item.id, task.completed ?? ''));
     if (task.started !== undefined && !options.force) throw new PlanError(ctx.msg.alreadyStarted(item.id, task.started));
-    const date = recordingDate(ctx, plan, options, earliest, item.id);
-    return {
-      file: location.file,
-      summary: ctx.msg.recordedStart(item.id, date, location.file.path),
-      change: (doc) => {
-        const taskMap = mapAt(doc, location.path);
-        setKey(taskMap, 'status', 'doing', TASK_ORDER);
-        setKey(taskMap, 'started', date, TASK_ORDER);
-      },
-    };
+    // --force on a start just recorded replaces its date; otherwise work begins (again) from this day.
+    const replace = task.started !== undefined && historyOf(task).at(-1)?.status === 'doing';
+    const date = recordingDate(ctx, plan, options, item.earliest, item.id);
+    const change = statusChange(ctx, item, date, options, { status: 'doing' }, replace);
+    return { changes: [{ file: item.location.file, change }], summary: [ctx.msg.recordedStart(item.id, date, item.location.file.path), ...undatedDropped(ctx, item, 'doing')] };
   });
 }
 
-/** `plan block ID --reason TEXT`: marks a task as blocked, with the reason as a dated note. */
+/** `plan block ID --reason TEXT`: marks a task as blocked from the --on date, the reason kept with that change. */
 export function block(ctx: Context, id: string, reason: string, options: EditOptions): Promise<ExitCode> {
+  return setAside(ctx, id, 'blocked', reason, options);
+}
+
+/** `plan unblock ID`: the block is lifted from the --on date: back to doing if work had started, else to do. */
+export function unblock(ctx: Context, id: string, options: EditOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
-    const item = resolve(ctx, plan, loaded, id);
-    const { address, location, earliest } = item;
-    if (address.kind !== 'task') throw new PlanError(ctx.msg.statusOnlyForTasks(item.id, address.taskId));
-    if (location.task.status === 'done') throw new PlanError(ctx.msg.alreadyDone(item.id, location.task.completed ?? ''));
-    const date = recordingDate(ctx, plan, options, earliest, item.id);
-    return {
-      file: location.file,
-      summary: ctx.msg.recordedStatus(item.id, ctx.msg.taskStatus.blocked ?? 'blocked', location.file.path),
-      change: (doc) => {
-        const taskMap = mapAt(doc, location.path);
-        setKey(taskMap, 'status', 'blocked', TASK_ORDER);
-        appendTo(doc, taskMap, 'notes', { date, text: reason }, TASK_ORDER);
-      },
-    };
+    const item = taskToChange(ctx, plan, loaded, id);
+    const task = item.location.task;
+    if (task.status !== 'blocked') throw new PlanError(ctx.msg.notBlocked(item.id, ctx.msg.taskStatus[task.status] ?? task.status));
+    const status = task.started !== undefined ? 'doing' : 'todo';
+    const date = recordingDate(ctx, plan, options, item.earliest, item.id);
+    const change = statusChange(ctx, item, date, options, { status });
+    return { changes: [{ file: item.location.file, change }], summary: [ctx.msg.recordedStatusOn(item.id, ctx.msg.taskStatus[status]!, date, item.location.file.path), ...undatedDropped(ctx, item, status)] };
+  });
+}
+
+/** `plan cancel ID --reason TEXT`: the task is dropped from the --on date; work done before stays done. */
+export function cancel(ctx: Context, id: string, reason: string, options: EditOptions): Promise<ExitCode> {
+  return setAside(ctx, id, 'cancelled', reason, options);
+}
+
+/**
+ * Blocks or cancels a task from a day, with the reason. A done task cannot be blocked. A block (or
+ * cancellation) already dated is kept unless --force replaces it; one written without a date gets this date.
+ */
+function setAside(ctx: Context, id: string, status: 'blocked' | 'cancelled', reason: string, options: EditOptions): Promise<ExitCode> {
+  return runEdit(ctx, options.dryRun, (plan, loaded) => {
+    const item = taskToChange(ctx, plan, loaded, id);
+    const task = item.location.task;
+    if (status === 'blocked' && task.status === 'done') throw new PlanError(ctx.msg.alreadyDone(item.id, task.completed ?? ''));
+    const current = statusNow(historyOf(task));
+    const dated = task.status === status && current.status === status;
+    if (dated && !options.force) throw new PlanError(ctx.msg.alreadyInStatus(item.id, ctx.msg.taskStatus[status]!, current.since ?? ''));
+    const date = recordingDate(ctx, plan, options, item.earliest, item.id);
+    const change = statusChange(ctx, item, date, options, { status, reason }, dated);
+    return { changes: [{ file: item.location.file, change }], summary: [ctx.msg.recordedStatusOn(item.id, ctx.msg.taskStatus[status]!, date, item.location.file.path), ...undatedDropped(ctx, item, status)] };
   });
 }
 
 /**
- * `plan reopen ID`: undoes done (or blocked, doing) for a task, milestone or occurrence. A done
- * task that had been started goes back to doing; one never started, to todo. An item that is
- * already open is left as it is, and the command says so.
+ * `plan reopen ID`: undoes done (or blocked, doing, cancelled). For a task this is a change dated
+ * --on: a done task that had been started goes back to doing, any other to do. A milestone or
+ * occurrence loses its completion. An item already open is left as it is, and the command says so.
  */
 export function reopen(ctx: Context, id: string, options: EditOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
@@ -189,22 +206,19 @@ export function reopen(ctx: Context, id: string, options: EditOptions): Promise<
     const task = location.task;
     const open = address.kind === 'task' ? (task.status ?? 'todo') === 'todo' && task.completed === undefined && task.started === undefined : doneOn(item) === undefined;
     if (open) return { changes: [], summary: [ctx.msg.alreadyOpen(item.id)] };
+    if (address.kind === 'task') {
+      const status = task.status === 'done' && task.started !== undefined ? 'doing' : 'todo';
+      const date = recordingDate(ctx, plan, options, item.earliest, item.id);
+      const change = statusChange(ctx, item, date, options, { status });
+      return { changes: [{ file: location.file, change }], summary: [ctx.msg.recordedReopenOn(item.id, date, location.file.path), ...undatedDropped(ctx, item, status)] };
+    }
     return {
       file: location.file,
       summary: ctx.msg.recordedReopen(item.id, location.file.path),
       change: (doc) => {
-        const taskMap = mapAt(doc, location.path);
-        if (address.kind === 'task') {
-          deleteKey(taskMap, 'completed');
-          if (task.status === 'done' && task.started !== undefined) {
-            setKey(taskMap, 'status', 'doing', TASK_ORDER);
-          } else {
-            deleteKey(taskMap, 'status');
-            deleteKey(taskMap, 'started');
-          }
-        } else if (address.kind === 'milestone') {
+        if (address.kind === 'milestone') {
           deleteKey(milestoneMap(doc, location, address.milestoneId), 'completed');
-        } else {
+        } else if (address.kind === 'occurrence') {
           const recurrence = mapAt(doc, [...location.path, 'recurrence']);
           const doneMap = recurrence.get('done', true);
           if (isMap(doneMap)) {
@@ -217,10 +231,57 @@ export function reopen(ctx: Context, id: string, options: EditOptions): Promise<
   });
 }
 
-/** `plan note ID TEXT`: adds a dated note to a task or milestone (an occurrence's note goes on its task). */
-export function note(ctx: Context, id: string, text: string, options: EditOptions): Promise<ExitCode> {
+/** A task named to change its status: a milestone or occurrence has none. */
+function taskToChange(ctx: Context, plan: Plan, loaded: LoadedFolder, id: string): Resolved {
+  const item = resolve(ctx, plan, loaded, id);
+  if (item.address.kind !== 'task') throw new PlanError(ctx.msg.statusOnlyForTasks(item.id, item.address.taskId));
+  return item;
+}
+
+/**
+ * A status written without a date cannot be placed in the history: the change goes ahead, and the
+ * confirmation says how the old status could have been kept. Empty when there is nothing to say.
+ */
+function undatedDropped(ctx: Context, item: Resolved, status: Change['status']): string[] {
+  const task = item.location.task;
+  const redates = task.status === status && (status === 'blocked' || status === 'cancelled');
+  if (!statusUndated(task) || task.status === 'doing' || redates) return [];
+  return [ctx.msg.undatedStatusDropped(item.id, ctx.msg.taskStatus[task.status] ?? task.status, task.status === 'cancelled' ? 'cancel' : 'block')];
+}
+
+/**
+ * The edit that records a change of a task's status on a day, as an entry of its history (with the
+ * status fields it implies). Refused when the day lies before the last change recorded, which would
+ * then still be the status now (unless --force, which files it in date order).
+ */
+function statusChange(ctx: Context, item: Resolved, date: IsoDate, options: EditOptions, change: Omit<Change, 'date'>, replaceLast = false): (doc: Document) => void {
+  const task = item.location.task;
+  const previous = historyOf(task);
+  const last = replaceLast ? previous.at(-2) : previous.at(-1);
+  if (last !== undefined && date < last.date && !options.force) throw new PlanError(ctx.msg.changeBeforeLast(item.id, date, last.date, ctx.msg.taskStatus[last.status] ?? last.status));
+  const history = withChange(previous, { date, ...change }, replaceLast);
+  return (doc) => writeHistory(doc, mapAt(doc, item.location.path), task.history ?? [], history);
+}
+
+export interface NoteOptions extends EditOptions {
+  /** Replace the note dated --on with the text given. */
+  replace?: boolean;
+  /** Withdraw (delete) the note dated --on. */
+  withdraw?: boolean;
+  /** Where several notes share the date: a part of the text of the one meant. */
+  match?: string;
+}
+
+/**
+ * `plan note ID TEXT`: adds a dated note to a task or milestone (an occurrence's note goes on its
+ * task, prefixed with its period). With --replace or --withdraw, the note of that item dated --on
+ * is corrected or withdrawn instead; a note is a remark about progress, never a status's reason.
+ */
+export function note(ctx: Context, id: string, text: string | undefined, options: NoteOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const { address, id: canonical, location } = resolve(ctx, plan, loaded, id);
+    if (options.replace || options.withdraw) return correctNote(ctx, canonical, address, location, text, options);
+    if (text === undefined) throw new PlanError(ctx.msg.noteNeedsText);
     const date = recordingDate(ctx, plan, options, plan.period.start, canonical);
     return {
       file: location.file,
@@ -235,4 +296,37 @@ export function note(ctx: Context, id: string, text: string, options: EditOption
       },
     };
   });
+}
+
+/** The edit that corrects (--replace TEXT) or withdraws the one note of an item dated --on. */
+function correctNote(ctx: Context, id: string, address: Address, location: TaskLocation, text: string | undefined, options: NoteOptions) {
+  if (options.replace && options.withdraw) throw new PlanError(ctx.msg.replaceOrWithdraw);
+  if (options.on === undefined) throw new PlanError(ctx.msg.correctionNeedsOn);
+  if (options.replace && text === undefined) throw new PlanError(ctx.msg.noteNeedsText);
+  const date = dateInput(ctx, '--on', options.on, { start: '0001-01-01', end: '9999-12-31' });
+  const task = location.task;
+  const prefix = address.kind === 'occurrence' ? `${address.key}: ` : '';
+  const notes = address.kind === 'milestone' ? (task.milestones!.find((m) => m.id === address.milestoneId)!.notes ?? []) : (task.notes ?? []);
+  const candidates = notes
+    .map((n, index) => ({ ...n, index }))
+    .filter((n) => n.date === date && n.text.startsWith(prefix))
+    .filter((n) => options.match === undefined || n.text.includes(options.match));
+  if (candidates.length === 0) throw new PlanError(ctx.msg.noNoteOn(id, date));
+  if (candidates.length > 1) throw new PlanError(ctx.msg.severalNotesOn(id, date, candidates.length));
+  const { index, text: old } = candidates[0]!;
+  const path = address.kind === 'milestone' ? [...location.path, 'milestones', task.milestones!.findIndex((m) => m.id === address.milestoneId), 'notes'] : [...location.path, 'notes'];
+  return {
+    file: location.file,
+    summary: options.withdraw ? ctx.msg.noteWithdrawn(id, date, old.slice(prefix.length), location.file.path) : ctx.msg.noteReplaced(id, date, old.slice(prefix.length), location.file.path),
+    change: (doc: Document) => {
+      const list = doc.getIn(path, true);
+      if (!isSeq(list)) throw new Error(`no list at ${path.join('/')}`);
+      if (options.withdraw) {
+        list.items.splice(index, 1);
+        if (list.items.length === 0) deleteKey(mapAt(doc, path.slice(0, -1)), 'notes');
+      } else {
+        setKey(mapAt(doc, [...path, index]), 'text', `${prefix}${text}`, ['date', 'text']);
+      }
+    },
+  };
 }

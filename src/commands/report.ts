@@ -1,9 +1,14 @@
 import { monthWindow } from '../compute/month-window.js';
 import { monthSeries } from '../compute/month-series.js';
-import { monthlyReport } from '../compute/monthly.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { monthlyReport, type MonthlyReport } from '../compute/monthly.js';
+import type { MonthWindow } from '../compute/month-window.js';
+import type { Corrections } from '../compute/submission.js';
 import type { Context } from '../context.js';
-import { PlanError, type ExitCode } from '../errors.js';
-import { todayIn } from '../model/dates.js';
+import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
+import { todayIn, type IsoDate } from '../model/dates.js';
+import type { Plan } from '../model/plan.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
@@ -19,6 +24,10 @@ export interface ReportOptions {
   format: 'text' | 'markdown' | 'json' | 'html' | 'docx';
   out?: string;
   force: boolean;
+  /** Keep the report as submitted, under submitted/ in the data folder. */
+  submit?: boolean;
+  /** Print the report as it was submitted, byte for byte. */
+  asSubmitted?: boolean;
 }
 
 /** `plan report --month YYYY-MM [--as-of DATE]`: the monthly report for leaders, to the terminal or a file. */
@@ -39,8 +48,12 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
     );
   }
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
+  const monthOfReport = window.window.month;
+  if (options.asSubmitted) return writeOutput(ctx, await asSubmitted(ctx, monthOfReport, options), outFile(options.out), options.force);
   const data = monthlyReport(plan, window.window, soonDays);
   const out = outFile(options.out);
+  if (options.submit) await submit(ctx, plan, data, todayIn(plan.timezone, ctx.io.now()), options.force);
+  else if (existsSync(join(ctx.dataDir, 'submitted', `${monthOfReport}.json`))) data.corrections = await compareWithSubmitted(ctx, plan, window.window);
   if (options.format === 'docx') {
     const { renderMonthlyDocx } = await import('../render/documents-docx.js');
     return writeOutput(ctx, await renderMonthlyDocx(data, ctx.msg), out, options.force);
@@ -56,4 +69,55 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
           ? renderDocumentMarkdown(monthlyDocument(data, ctx.msg))
           : renderDocumentText(monthlyDocument(data, ctx.msg), colors, documentWidth(ctx.fit, { width: ctx.width, toFile: out !== undefined }));
   return writeOutput(ctx, text, out, options.force);
+}
+
+/** The report as it was submitted: its text, or its JSON; nothing else was kept. */
+async function asSubmitted(ctx: Context, month: string, options: ReportOptions): Promise<string> {
+  if (options.submit) throw new PlanError(ctx.msg.submitAndAsSubmitted);
+  if (options.format !== 'text' && options.format !== 'json') throw new PlanError(ctx.msg.asSubmittedFormats(options.format));
+  const { readSubmission, submissionFiles } = await import('../load/submitted.js');
+  const stored = readSubmission(ctx.dataDir, month);
+  if (stored === undefined) throw new PlanError(ctx.msg.notSubmitted(month));
+  if (stored === 'damaged') throw new PlanError(ctx.msg.submissionAltered(submissionFiles(month).json, 'changed'), EXIT.dataProblems);
+  return options.format === 'json' ? renderJson(stored.report) : stored.text;
+}
+
+/**
+ * Keeps the report as submitted: the text as a document for print (no colour, the document width),
+ * its JSON, and the state of every item, so that later reports of the month can list what changed.
+ */
+async function submit(ctx: Context, plan: Plan, data: MonthlyReport, today: IsoDate, replace: boolean): Promise<void> {
+  const [{ reportSnapshot }, { submissionJson, submissionFiles }, { saveSubmission }] = await Promise.all([
+    import('../compute/submission.js'),
+    import('../load/submitted.js'),
+    import('../edit/submission-write.js'),
+  ]);
+  const plain = makeColors({ color: false, isTTY: false, env: {} });
+  const text = renderDocumentText(monthlyDocument(data, ctx.msg), plain, documentWidth(ctx.fit, { width: ctx.width, toFile: true }));
+  const submission = { month: data.month, asOf: data.asOf, submittedOn: today, soonDays: data.soonDays, ...reportSnapshot(data, plan) };
+  await saveSubmission(ctx, data.month, text, submissionJson(submission, text, renderJson(data)), replace);
+  ctx.io.stderr(`${ctx.msg.submitted(data.month, today, shownPath(ctx.io.cwd, join(ctx.dataDir, submissionFiles(data.month).text)))}\n`);
+}
+
+/**
+ * What differs now from the month's submitted report, computed at its as-of date with its --soon;
+ * null (with a word on standard error) when there is nothing to compare with.
+ */
+async function compareWithSubmitted(ctx: Context, plan: Plan, window: MonthWindow): Promise<Corrections | null> {
+  const [{ readSubmission, submissionFiles }, { correctionsOf, reportSnapshot }] = await Promise.all([import('../load/submitted.js'), import('../compute/submission.js')]);
+  const stored = readSubmission(ctx.dataDir, window.month);
+  if (stored === undefined) return null;
+  if (stored === 'damaged') {
+    ctx.io.stderr(`plan: ${ctx.msg.submissionAltered(submissionFiles(window.month).json, 'changed')}\n`);
+    return null;
+  }
+  const said = stored.submission;
+  if (said.asOf !== window.asOf) {
+    ctx.io.stderr(`${ctx.msg.submittedAsOfOther(window.month, said.submittedOn, said.asOf)}\n`);
+    return null;
+  }
+  const now = reportSnapshot(monthlyReport(plan, window, said.soonDays), plan);
+  const corrections = correctionsOf(said, now, plan);
+  if (corrections.figures.length + corrections.items.length === 0) ctx.io.stderr(`${ctx.msg.noCorrections(window.month, said.submittedOn)}\n`);
+  return corrections;
 }

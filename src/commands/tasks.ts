@@ -1,8 +1,9 @@
 import type { ItemFilter } from '../compute/filter.js';
 import { filterItems } from '../compute/filter.js';
 import { itemsOfPlanAt } from '../compute/as-of.js';
-import { byDueThenId, responsibleOf, type ItemState } from '../compute/items.js';
+import { byDueThenId, responsibleOf, type ItemAt, type ItemState } from '../compute/items.js';
 import type { Context } from '../context.js';
+import type { Messages } from '../i18n/index.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
 import { renderLocalizedCsv } from '../render/csv.js';
 import { formatDue, formatItemTitle, formatOwners, formatState } from '../render/format.js';
@@ -72,13 +73,22 @@ export async function tasks(ctx: Context, options: TasksOptions): Promise<ExitCo
     { header: msg.col.days, align: 'right' },
   ];
   if (options.format === 'markdown') {
-    const rows = items.map((i) => [i.id, formatItemTitle(i), responsibleOf(i).join('、') || msg.unassigned, formatDue(i), msg.state[i.state]!, lateOrLeft(i)]);
+    const rows = items.map((i) => [i.id, formatItemTitle(i), responsibleOf(i).join('、') || msg.unassigned, formatDue(i), msg.state[i.state]! + recordedStatus(i, msg), lateOrLeft(i)]);
     ctx.io.stdout(renderMarkdownTable(columns, rows) + '\n');
     return EXIT.ok;
   }
-  const rows = items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), formatDue(i), formatState(i, msg, c), lateOrLeft(i)]);
+  const rows = items.map((i) => [i.id, formatItemTitle(i), formatOwners(i, msg), formatDue(i), formatState(i, msg, c) + recordedStatus(i, msg), lateOrLeft(i)]);
   ctx.io.stdout(wrapLines(renderTable(columns, rows, ctx.fit) + '\n' + msg.tasksFooter(items.length, asOf), ctx.fit.width) + '\n');
   return EXIT.ok;
+}
+
+/**
+ * The task's recorded status beside an item's state, where the state does not already say it: a task
+ * being worked on is still "not yet due" or "overdue" by its date (未到期（进行中）).
+ */
+function recordedStatus(item: ItemAt, msg: Messages): string {
+  const open = item.state === 'overdue' || item.state === 'due_soon' || item.state === 'open';
+  return open && item.taskStatus === 'doing' ? msg.recordedStatusSuffix(msg.taskStatus.doing!) : '';
 }
 
 /** --status words (codes or Chinese: 逾期,即将到期) and --overdue, as the states and task statuses they select. */

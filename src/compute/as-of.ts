@@ -1,5 +1,6 @@
 import type { IsoDate } from '../model/dates.js';
 import { itemsAt, planItems, type ItemAt } from './items.js';
+import { statusOn } from '../model/history.js';
 import type { Domain, Enterprise, Milestone, Plan, Target, Task, Town } from '../model/plan.js';
 
 /**
@@ -7,9 +8,11 @@ import type { Domain, Enterprise, Milestone, Plan, Target, Task, Town } from '..
  * report and certification dated after it is left out, as if it had not been written yet. Every
  * report at an as-of date is computed from this, so no field can show the future.
  *
- * A task recorded done on a later day was not done then; its status at the date is `doing` if it
- * had been started by then (`started`), else `todo`; a task started later was `todo`. A certification granted later was not held then: the
- * enterprise was applying.
+ * A task's status at the date is that of its history's last change by then (start, block, unblock,
+ * cancel, reopen, done: each dated). A task without a history has an undated status, except that a
+ * completion dated later was not there yet (the task was `doing` if started by then, else `todo`)
+ * and nor was a later start. A certification granted later was not held then: the enterprise was
+ * applying.
  */
 export function planAsOf(plan: Plan, asOf: IsoDate): Plan {
   return {
@@ -27,14 +30,7 @@ function domainAsOf(domain: Domain, asOf: IsoDate): Domain {
 }
 
 function taskAsOf(task: Task, asOf: IsoDate): Task {
-  const doneLater = task.completed !== undefined && task.completed > asOf;
-  const startedLater = task.started !== undefined && task.started > asOf;
-  // Before its completion a task that had been started was being worked on; before its start, it was to do.
-  const openStatus = task.started !== undefined && !startedLater ? 'doing' : 'todo';
-  const status = doneLater && task.status === 'done' ? openStatus : startedLater && task.status === 'doing' ? 'todo' : task.status;
-  const out: Task = { ...task, status };
-  if (doneLater) delete out.completed;
-  if (startedLater) delete out.started;
+  const out = task.history?.length ? datedTaskAsOf(task, asOf) : undatedTaskAsOf(task, asOf);
   if (task.notes) out.notes = byDate(task.notes, asOf);
   if (task.milestones) out.milestones = task.milestones.map((m) => milestoneAsOf(m, asOf));
   if (task.targets) out.targets = task.targets.map((t) => targetAsOf(t, asOf));
@@ -47,6 +43,30 @@ function taskAsOf(task: Task, asOf: IsoDate): Task {
     }
     out.recurrence = { ...task.recurrence, done };
   }
+  return out;
+}
+
+/** A task with a history: its status, start and completion on the day, and the changes made by then. */
+function datedTaskAsOf(task: Task, asOf: IsoDate): Task {
+  const on = statusOn(task.history!, asOf);
+  const out: Task = { ...task, status: on.status, history: task.history!.filter((change) => change.date <= asOf) };
+  if (on.started === undefined) delete out.started;
+  else out.started = on.started;
+  if (on.completed === undefined) delete out.completed;
+  else out.completed = on.completed;
+  return out;
+}
+
+/** A task without a history (written by hand, or before plan kept one): only its start and completion are dated. */
+function undatedTaskAsOf(task: Task, asOf: IsoDate): Task {
+  const doneLater = task.completed !== undefined && task.completed > asOf;
+  const startedLater = task.started !== undefined && task.started > asOf;
+  // Before its completion a task that had been started was being worked on; before its start, it was to do.
+  const openStatus = task.started !== undefined && !startedLater ? 'doing' : 'todo';
+  const status = doneLater && task.status === 'done' ? openStatus : startedLater && task.status === 'doing' ? 'todo' : task.status;
+  const out: Task = { ...task, status };
+  if (doneLater) delete out.completed;
+  if (startedLater) delete out.started;
   return out;
 }
 

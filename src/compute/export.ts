@@ -77,6 +77,7 @@ function exportTask(task: Task) {
     status: task.status,
     started: task.started ?? null,
     completed: task.completed ?? null,
+    history: (task.history ?? []).map((c) => ({ date: c.date, status: c.status, reason: c.reason ?? null })),
     notes: task.notes ?? [],
   };
 }

@@ -3,20 +3,25 @@ import type { Enterprise, Plan } from '../model/plan.js';
 import { planAsOf } from './as-of.js';
 import { byDueThenId, itemsAt, planItems, tally, tallyByDomain, type Gap, type Item, type ItemAt, type Tally } from './items.js';
 import type { MonthWindow } from './month-window.js';
-import { blockReason, itemNotes, tasksById, type DatedNote } from './notes.js';
+import type { Corrections } from './submission.js';
+import { itemNotes, statusChangeOf, tasksById, type DatedNote } from './notes.js';
 import { ownerSummary, type OwnerRow } from './owners.js';
 import { standardizationAt, type RosterSummary, type TownProgress, type TownsSummary } from './standardization.js';
 import { reportBasis, type ReportBasis } from './status.js';
 import { targetsAt, targetsWithCounts, type TargetAt, type TargetTally } from './targets.js';
 
-export interface CompletedItem extends ItemAt {
-  /** The item's notes dated within the month up to the as-of date. */
+/** An item a report lists, with its progress notes of the month. */
+export interface ListedItem extends ItemAt {
+  /** The item's notes dated within the month up to the as-of date, oldest first. */
   notes: DatedNote[];
 }
 
-export interface BlockedItem extends ItemAt {
-  /** The reason recorded with `plan block` (the task's latest note by the as-of date), or null. */
+export type CompletedItem = ListedItem;
+
+export interface BlockedItem extends ListedItem {
+  /** The reason recorded with `plan block`, or null (a status written without a history, or no reason given). */
   reason: string | null;
+  /** The day the block took effect, or null for a status written without a history. */
   since: IsoDate | null;
 }
 
@@ -45,6 +50,8 @@ export interface MonthFigures {
   stillOverdue: number;
   /** Items blocked at the as-of date. */
   blocked: number;
+  /** Tasks being worked on (started, not done) at the as-of date. */
+  inProgress: number;
   /** Items not done and due from the as-of date to the month's end. */
   dueRestOfMonth: number;
   /** Items not done and due next month. */
@@ -60,11 +67,12 @@ export interface MonthlyReport extends ReportBasis, MonthWindow {
   domains: { id: string; title: string; tally: Tally; notYetDue: number }[];
   figures: MonthFigures;
   completed: CompletedItem[];
-  fellOverdue: ItemAt[];
-  stillOverdue: ItemAt[];
+  fellOverdue: ListedItem[];
+  stillOverdue: ListedItem[];
   blocked: BlockedItem[];
-  dueRestOfMonth: ItemAt[];
-  dueNextMonth: ItemAt[];
+  inProgress: ListedItem[];
+  dueRestOfMonth: ListedItem[];
+  dueNextMonth: ListedItem[];
   certified: CertifiedEnterprise[];
   /** Owners with anything done, overdue or due soon: everyone who has something to report. */
   owners: OwnerRow[];
@@ -75,6 +83,8 @@ export interface MonthlyReport extends ReportBasis, MonthWindow {
   targetCounts: TargetTally;
   gaps: Gap[];
   undatedTasks: number;
+  /** For a month whose report was submitted: what differs now from what was sent (set by the report command). */
+  corrections: Corrections | null;
 }
 
 /**
@@ -117,21 +127,26 @@ export function monthlyReport(recordedPlan: Plan, window: MonthWindow, soonDays:
   const dayBeforeMonth = bounds.dueFrom;
   const mostLateFirst = (a: ItemAt, b: ItemAt) => b.daysLate - a.daysLate || byDueThenId(a, b);
 
+  const listed = (i: ItemAt): ListedItem => ({ ...i, notes: itemNotes(tasks.get(i.taskId)!, i, asOf).filter((n) => n.date >= monthStart) });
+  // An occurrence due before the notice was never asked for: a completion recorded for it is listed nowhere.
   const completed = items
-    .filter((i) => i.completed !== undefined && i.completed >= monthStart && i.completed <= asOf && i.state !== 'cancelled')
+    .filter((i) => i.completed !== undefined && i.completed >= monthStart && i.completed <= asOf && (i.state === 'done_on_time' || i.state === 'done_late'))
     .sort((a, b) => (a.completed! < b.completed! ? -1 : a.completed! > b.completed! ? 1 : byDueThenId(a, b)))
-    .map((i): CompletedItem => ({ ...i, notes: itemNotes(tasks.get(i.taskId)!, i, asOf).filter((n) => n.date >= monthStart) }));
-  const fellOverdue = items.filter((i) => fellOverdueBetween(i, bounds)).sort(byDueThenId);
-  const stillOverdue = items.filter((i) => i.state === 'overdue' && i.due < dayBeforeMonth).sort(mostLateFirst);
+    .map(listed);
+  const fellOverdue = items.filter((i) => fellOverdueBetween(i, bounds)).sort(byDueThenId).map(listed);
+  // Not done at the as-of date: overdue, or blocked past its due date (the 现状 column says which).
+  const stillOverdue = items.filter((i) => (i.state === 'overdue' || i.state === 'blocked') && i.due < dayBeforeMonth).sort(mostLateFirst).map(listed);
   const blocked = items
     .filter((i) => i.state === 'blocked')
     .sort(byDueThenId)
     .map((i): BlockedItem => {
-      const note = blockReason(tasks.get(i.taskId)!, asOf);
-      return { ...i, reason: note?.text ?? null, since: note?.date ?? null };
+      const change = statusChangeOf(tasks.get(i.taskId)!, 'blocked', asOf);
+      return { ...listed(i), reason: change?.reason ?? null, since: change?.date ?? null };
     });
-  const dueRestOfMonth = items.filter((i) => isOpen(i) && i.due >= asOf && i.due <= monthEnd).sort(byDueThenId);
-  const dueNextMonth = items.filter((i) => isOpen(i) && i.due >= nextStart && i.due <= nextEnd).sort(byDueThenId);
+  // A task being worked on, listed once (its milestones and occurrences are in the other lists).
+  const inProgress = items.filter((i) => i.kind === 'task' && i.taskStatus === 'doing' && isOpen(i)).sort(byDueThenId).map(listed);
+  const dueRestOfMonth = items.filter((i) => isOpen(i) && i.due >= asOf && i.due <= monthEnd).sort(byDueThenId).map(listed);
+  const dueNextMonth = items.filter((i) => isOpen(i) && i.due >= nextStart && i.due <= nextEnd).sort(byDueThenId).map(listed);
   const certified = plan.enterprises
     .filter((e) => e.status === 'certified' && e.certified_on !== undefined && e.certified_on >= monthStart && e.certified_on <= asOf)
     .map((e): CertifiedEnterprise => ({ id: e.id, name: e.name, industry: e.industry, town: e.town ?? null, certifiedOn: e.certified_on! }))
@@ -151,6 +166,7 @@ export function monthlyReport(recordedPlan: Plan, window: MonthWindow, soonDays:
       fellOverdue: fellOverdue.length,
       stillOverdue: stillOverdue.length,
       blocked: blocked.length,
+      inProgress: inProgress.length,
       dueRestOfMonth: dueRestOfMonth.length,
       dueNextMonth: dueNextMonth.length,
       certified: certified.length,
@@ -159,6 +175,7 @@ export function monthlyReport(recordedPlan: Plan, window: MonthWindow, soonDays:
     fellOverdue,
     stillOverdue,
     blocked,
+    inProgress,
     dueRestOfMonth,
     dueNextMonth,
     certified,
@@ -168,6 +185,7 @@ export function monthlyReport(recordedPlan: Plan, window: MonthWindow, soonDays:
     ...targetsWithCounts(targetsAt(plan, asOf)),
     gaps,
     undatedTasks: plan.domains.flatMap((d) => d.tasks).filter((t) => !t.dueStated && !t.recurrence).length,
+    corrections: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../model/dates.js';
+import { statusOn } from '../model/history.js';
 import type { Plan, Task } from '../model/plan.js';
 import type { Item } from './items.js';
 
@@ -28,12 +29,24 @@ export function itemNotes(task: Task, item: Pick<Item, 'kind' | 'part'>, asOf: I
   return own.filter((n) => n.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** Since when a task has been blocked or cancelled, and why: the change of its history in effect on the day. */
+export interface StatusChange {
+  date: IsoDate | null;
+  reason: string | null;
+}
+
 /**
- * Why a blocked task is blocked, and since when: `plan block` records the reason as a dated note,
- * so it is the task's latest note on or before the as-of date. Null when no note explains it.
+ * Why a task is blocked (or cancelled) on a day and since when, from the dated change `plan block`
+ * (`plan cancel`) recorded; a note is never taken for a reason. Null when the task is not in that
+ * status on the day; date and reason null for a status written without a history.
  */
-export function blockReason(task: Task, asOf: IsoDate): DatedNote | null {
-  let latest: DatedNote | null = null;
-  for (const note of task.notes ?? []) if (note.date <= asOf && (latest === null || note.date >= latest.date)) latest = note;
-  return latest;
+export function statusChangeOf(task: Task, status: 'blocked' | 'cancelled', asOf: IsoDate): StatusChange | null {
+  if (!task.history?.length) return task.status === status ? { date: null, reason: null } : null;
+  const on = statusOn(task.history, asOf);
+  return on.status === status ? { date: on.since ?? null, reason: on.reason ?? null } : null;
+}
+
+/** The item's latest note dated within [from, asOf], or null: the progress a report shows beside it. */
+export function latestNoteBetween(task: Task, item: Pick<Item, 'kind' | 'part'>, from: IsoDate, asOf: IsoDate): DatedNote | null {
+  return itemNotes(task, item, asOf).filter((n) => n.date >= from).at(-1) ?? null;
 }

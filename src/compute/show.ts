@@ -4,7 +4,8 @@ import { dueDay, type DueDay, type WorkCalendar } from '../model/workdays.js';
 import type { Enterprise, Plan, Target, Task, Town } from '../model/plan.js';
 import { planAsOf } from './as-of.js';
 import { itemsAt, planItems, type ItemAt } from './items.js';
-import { blockReason, itemNotes, type DatedNote } from './notes.js';
+import type { Change } from '../model/history.js';
+import { itemNotes, statusChangeOf, type DatedNote, type StatusChange } from './notes.js';
 import { rosterStateAt, townsAt, type RosterState, type TownProgress } from './standardization.js';
 import { targetsAt, type TargetAt } from './targets.js';
 
@@ -39,8 +40,12 @@ export interface ShownTask extends TaskRef {
   occurrences: ItemAt[];
   targets: TargetAt[];
   notes: DatedNote[];
-  /** For a blocked task: the reason `plan block` recorded, and its date. */
-  blocked: DatedNote | null;
+  /** For a blocked task: since when and why, as `plan block` recorded it (null fields for a status without a date). */
+  blocked: StatusChange | null;
+  /** For a cancelled task: since when and why, as `plan cancel` recorded it. */
+  cancelled: StatusChange | null;
+  /** Every change of status recorded by the as-of date, oldest first. */
+  history: { date: IsoDate; status: Change['status']; reason: string | null }[];
 }
 
 export interface ShownPart {
@@ -117,7 +122,9 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
           occurrences: own.filter((i) => i.kind === 'occurrence'),
           targets: targetsAt(plan, asOf).filter((t) => t.taskId === task.id),
           notes: itemNotes(task, { kind: 'task', part: undefined }, asOf),
-          blocked: task.status === 'blocked' ? blockReason(task, asOf) : null,
+          blocked: statusChangeOf(task, 'blocked', asOf),
+          cancelled: statusChangeOf(task, 'cancelled', asOf),
+          history: (task.history ?? []).map((c) => ({ date: c.date, status: c.status, reason: c.reason ?? null })),
         };
       }
       const part = own.find((i) => i.kind !== 'task' && i.id.toUpperCase() === upper);

@@ -80,7 +80,7 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
 }
 
 /** PLAN_LOCK_WAIT_MS, or the default when it is unset or empty; anything but a whole number is a usage error. */
-function lockWait(ctx: Context): number {
+export function lockWait(ctx: Context): number {
   const value = ctx.io.env.PLAN_LOCK_WAIT_MS;
   if (value === undefined || value === '') return LOCK_WAIT_MS;
   if (!/^\d{1,9}$/.test(value.trim())) throw new PlanError(ctx.msg.badLockWait(value));

@@ -45,7 +45,8 @@ export function readFolder(dir: string, msg: Messages, shownDir = '.'): RawFolde
     else if (spec.required) diagnostics.push(fileLevel(show(name), 'missing-file', msg.fileMissing(name)));
   }
   for (const name of entries) {
-    if (name.startsWith('.') || Object.hasOwn(TOP_LEVEL, name) || name === 'domains') continue;
+    // submitted/ holds the reports as sent (plan report --submit); plan check verifies them on its own.
+    if (name.startsWith('.') || Object.hasOwn(TOP_LEVEL, name) || name === 'domains' || name === 'submitted') continue;
     // plan.yml for plan.yaml: say which name is read rather than only that this one is not.
     const meant = name.replace(/\.yml$/i, '.yaml').toLowerCase();
     const message = meant !== name && Object.hasOwn(TOP_LEVEL, meant) ? msg.misnamedFile(name, meant) : msg.unknownFile(name);

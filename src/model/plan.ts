@@ -1,6 +1,7 @@
 import type { SourceFile } from '../load/source-file.js';
 import type { IsoDate } from './dates.js';
 import type { DomainFile, EnterprisesFile, Milestone, PeopleFile, PlanFile, Recurrence, Target, Task as TaskData, TownsFile } from './schema-types.js';
+import { statusNow } from './history.js';
 import { nameKey } from './names.js';
 import { canonicalUnits, unitIndexOf, type UnitIndex } from './units.js';
 import { recurrenceInSeason, seasonDeadline, seasonNamed, seasonOfTask, type Season, type TaskSeason } from './seasons.js';
@@ -110,12 +111,13 @@ function toTask(task: TaskData, domainId: string, periodEnd: IsoDate, unitIndex:
   const fromSeason = season && task.due === undefined ? seasonDeadline(season) : undefined;
   return {
     ...task,
+    ...(task.history?.length ? datedStatus(task.history) : {}),
     ...(task.recurrence && { recurrence: recurrenceInSeason(task.recurrence, seasons) }),
     ...(season && { season }),
     domainId,
     due: task.due ?? fromSeason ?? periodEnd,
     dueStated: task.due !== undefined || fromSeason !== undefined,
-    status: task.status ?? 'todo',
+    status: task.history?.length ? statusNow(task.history).status : (task.status ?? 'todo'),
     owners: (task.owners ?? []).map(nameKey),
     leaders: (task.leaders ?? []).map(nameKey),
     units: canonicalUnits(unitIndex, task.units ?? []),
@@ -128,4 +130,10 @@ function taskSeason(task: TaskData, seasons: readonly Season[]): TaskSeason | un
   if (stated === undefined) return undefined;
   const season = seasonNamed(seasons, stated.name);
   return { ...stated, from: season?.from ?? null, to: season?.to ?? null };
+}
+
+/** Where a task has a history, its status, start and completion are the history's (plan check keeps the fields equal). */
+function datedStatus(history: NonNullable<TaskData['history']>): Pick<TaskData, 'started' | 'completed'> {
+  const now = statusNow(history);
+  return { started: now.started, completed: now.completed };
 }

@@ -197,6 +197,18 @@ export interface PlanFile {
      * A certified enterprise without its expiry month.
      */
     'certified-expiry'?: 'error' | 'warning' | 'off';
+    /**
+     * A task's history out of date order, or a status, started or completed that says otherwise than its history.
+     */
+    history?: 'error' | 'warning' | 'off';
+    /**
+     * A task blocked, cancelled or being worked on with no date for it (no history, no started).
+     */
+    'undated-status'?: 'error' | 'warning' | 'off';
+    /**
+     * A submitted report under submitted/ changed after it was submitted, or missing one of its two files.
+     */
+    'submitted-report'?: 'error' | 'warning' | 'off';
   };
 }
 /**
@@ -365,7 +377,7 @@ export interface Task {
    */
   targets?: Target[];
   /**
-   * todo (default), doing, done (needs completed), blocked (say why in a note), cancelled.
+   * The task's status now: todo (default), doing, done (needs completed), blocked, cancelled. Where the task has a history, this is the status of its last entry (plan writes both; plan check keeps them equal). Without a history the status has no date: a blocked or cancelled task shows as such at every as-of date.
    */
   status?: 'todo' | 'doing' | 'done' | 'blocked' | 'cancelled';
   /**
@@ -376,6 +388,10 @@ export interface Task {
    * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
    */
   completed?: string;
+  /**
+   * Every change of the task's status, oldest first, each dated the day it took effect (plan start, block, unblock, cancel, reopen and done write one). The status at an as-of date is that of the last entry on or before it; before the first entry the task was todo.
+   */
+  history?: Change[];
   notes?: Note[];
 }
 export interface Milestone {
@@ -453,6 +469,23 @@ export interface Recurrence {
   done?: {
     [k: string]: string | [string, ...string[]];
   };
+}
+/**
+ * One change of a task's status: from this day on the task is `status`.
+ */
+export interface Change {
+  /**
+   * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
+   */
+  date: string;
+  /**
+   * The status from this day on: doing (started, or unblocked after a start), blocked, cancelled, done, or todo (reopened, or unblocked before any start).
+   */
+  status: 'todo' | 'doing' | 'done' | 'blocked' | 'cancelled';
+  /**
+   * Free text as written in the source document.
+   */
+  reason?: string;
 }
 /**
  * enterprises.yaml: the roster of above-scale enterprises that must reach, or renew, work-safety standardization (附件2).

@@ -1,5 +1,6 @@
 import type { ItemAt } from '../compute/items.js';
-import type { BlockedItem, CompletedItem, MonthlyReport } from '../compute/monthly.js';
+import type { BlockedItem, CompletedItem, ListedItem, MonthlyReport } from '../compute/monthly.js';
+import type { Cause, Corrections, ItemRecord } from '../compute/submission.js';
 import type { Messages } from '../i18n/index.js';
 import { formatDue, formatItemTitle, formatOwners, formatRate, formatTargetFigure, formatTargetGoal, formatTargetTitle, gapLines } from './format.js';
 import type { Block, ReportDocument } from './document.js';
@@ -44,10 +45,11 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
       },
       { heading: m.completed(f.completed), blocks: listOrNone(report.completed, msg, completedTable) },
       { heading: m.fellOverdue(f.fellOverdue), blocks: listOrNone(report.fellOverdue, msg, fellOverdueTable) },
-      { heading: m.stillOverdue(f.stillOverdue), blocks: listOrNone(report.stillOverdue, msg, (items) => itemTable(items, msg, [{ header: msg.col.daysLate, align: 'right' }], (i) => [String(i.daysLate)])) },
+      { heading: m.stillOverdue(f.stillOverdue), blocks: listOrNone(report.stillOverdue, msg, stateNowTable) },
       { heading: m.blocked(f.blocked), blocks: listOrNone(report.blocked, msg, blockedTable) },
-      { heading: m.dueRest(f.dueRestOfMonth), blocks: listOrNone(report.dueRestOfMonth, msg, (items) => itemTable(items, msg, [], () => [])) },
-      { heading: m.dueNext(f.dueNextMonth), blocks: listOrNone(report.dueNextMonth, msg, (items) => itemTable(items, msg, [], () => [])) },
+      { heading: m.inProgress(f.inProgress), blocks: listOrNone(report.inProgress, msg, inProgressTable) },
+      { heading: m.dueRest(f.dueRestOfMonth), blocks: listOrNone(report.dueRestOfMonth, msg, (items) => withProgress(itemTable(items, msg, [], () => []), items, msg)) },
+      { heading: m.dueNext(f.dueNextMonth), blocks: listOrNone(report.dueNextMonth, msg, (items) => withProgress(itemTable(items, msg, [], () => []), items, msg)) },
       {
         heading: m.owners,
         blocks:
@@ -99,12 +101,67 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
           ...gapLines(report.gaps, report.period.end, msg).map((line) => ({ paragraph: line })),
         ],
       },
+      ...correctionSections(report.corrections, msg),
     ],
   };
 }
 
-function listOrNone<T>(items: readonly T[], msg: Messages, table: (items: readonly T[], msg: Messages) => Block): Block[] {
-  return items.length === 0 ? [{ paragraph: msg.monthly.nothing }] : [table(items, msg)];
+/** 更正说明: for a submitted month, every figure and item that differs now from what was sent, and why. */
+function correctionSections(corrections: Corrections | null, msg: Messages): ReportDocument['sections'] {
+  if (corrections === null || corrections.figures.length + corrections.items.length === 0) return [];
+  const m = msg.monthly;
+  const blocks: Block[] = [{ paragraph: m.correctionsLead(corrections.submittedOn, corrections.asOf) }];
+  if (corrections.figures.length > 0) {
+    blocks.push({
+      table: {
+        columns: [{ header: msg.col.figureName, flex: true }, { header: msg.col.said, align: 'right' }, { header: msg.col.nowValue, align: 'right' }],
+        rows: corrections.figures.map((f) => [m.figureName[f.name]!, f.said, f.now]),
+      },
+    });
+  }
+  if (corrections.items.length > 0) {
+    blocks.push({
+      table: {
+        columns: [{ header: msg.col.id }, { header: msg.col.title, flex: true }, { header: msg.col.said, flex: true }, { header: msg.col.nowValue, flex: true }, { header: msg.col.cause, flex: true }],
+        rows: corrections.items.map((c) => [c.id, visible(c.title), recordText(c.said, msg), recordText(c.now, msg), causeText(c.cause, msg)]),
+      },
+    });
+  }
+  return [{ heading: m.corrections, blocks }];
+}
+
+/** An item as a report saw it: its state (with the completion date, or why it is blocked) and its due date. */
+function recordText(record: ItemRecord | null, msg: Messages): string {
+  if (record === null) return msg.monthly.notAnItem;
+  const completed = record.completed === null ? '' : ` ${record.completed}`;
+  const reason = record.reason === null || (record.state !== 'blocked' && record.state !== 'cancelled') ? '' : msg.monthly.because(visible(record.reason));
+  return msg.monthly.recordLine(`${msg.state[record.state]!}${completed}${reason}`, record.due);
+}
+
+function causeText(cause: Cause, msg: Messages): string {
+  const m = msg.monthly;
+  switch (cause.kind) {
+    case 'status':
+      return m.causeStatus(cause.date, msg.show.taskStatus[cause.status]!, cause.reason === null ? '' : m.because(visible(cause.reason)));
+    case 'completion_recorded':
+      return m.causeCompleted(cause.date);
+    case 'completion_withdrawn':
+      return m.causeReopened;
+    case 'season':
+      return m.causeSeason(visible(cause.name), cause.from, cause.to);
+    case 'data':
+      return m.causeData;
+  }
+}
+
+function listOrNone<T>(items: readonly T[], msg: Messages, table: (items: readonly T[], msg: Messages) => Block | Block[]): Block[] {
+  return items.length === 0 ? [{ paragraph: msg.monthly.nothing }] : [table(items, msg)].flat();
+}
+
+/** A list's table, then a line for each of its items with progress notes this month. */
+function withProgress(table: Block, items: readonly ListedItem[], msg: Messages): Block[] {
+  const lines = items.flatMap((i) => i.notes.map((n) => ({ paragraph: msg.monthly.progressLine(i.id, n.date, visible(n.text)) })));
+  return [table, ...lines];
 }
 
 /** An item list: id, title, owners, due date, then the columns a section adds. */
@@ -125,14 +182,30 @@ function completedTable(items: readonly CompletedItem[], msg: Messages): Block {
 }
 
 /** What became of the items that fell overdue: still overdue (days), done late, or blocked. */
-function fellOverdueTable(items: readonly ItemAt[], msg: Messages): Block {
-  return itemTable(items, msg, [{ header: msg.col.stateNow }], (i) => [
-    i.state === 'done_late' ? `${msg.state[i.state]!} ${i.completed}` : msg.monthly.stateNow(msg.state[i.state]!, i.state === 'overdue' ? i.daysLate : 0),
-  ]);
+function fellOverdueTable(items: readonly ListedItem[], msg: Messages): Block[] {
+  return withProgress(itemTable(items, msg, [{ header: msg.col.stateNow }], (i) => [stateNow(i, msg)]), items, msg);
 }
 
-function blockedTable(items: readonly BlockedItem[], msg: Messages): Block {
-  return itemTable(items, msg, [{ header: msg.col.since }, { header: msg.col.reason, flex: true }], (i) => [i.since ?? msg.monthly.unknownSince, i.reason === null ? msg.monthly.noReason : visible(i.reason)]);
+/** Items not done since an earlier month: overdue or blocked, with the days since their due date. */
+function stateNowTable(items: readonly ListedItem[], msg: Messages): Block[] {
+  return withProgress(itemTable(items, msg, [{ header: msg.col.stateNow }], (i) => [msg.monthly.stateNow(msg.state[i.state]!, i.daysLate)]), items, msg);
+}
+
+function stateNow(i: ItemAt, msg: Messages): string {
+  return i.state === 'done_late' ? `${msg.state[i.state]!} ${i.completed}` : msg.monthly.stateNow(msg.state[i.state]!, i.state === 'overdue' ? i.daysLate : 0);
+}
+
+function blockedTable(items: readonly BlockedItem[], msg: Messages): Block[] {
+  const table = itemTable(items, msg, [{ header: msg.col.since }, { header: msg.col.reason, flex: true }], (i) => [i.since ?? msg.monthly.unknownSince, i.reason === null ? msg.monthly.noReason : visible(i.reason)]);
+  return withProgress(table, items, msg);
+}
+
+/** Tasks being worked on: since when, where they stand, and the latest progress note of the month. */
+function inProgressTable(items: readonly ListedItem[], msg: Messages): Block {
+  return itemTable(items, msg, [{ header: msg.col.started }, { header: msg.col.stateNow }, { header: msg.col.monthProgress, flex: true }], (i) => {
+    const latest = i.notes.at(-1);
+    return [i.started ?? msg.monthly.unknownSince, stateNow(i, msg), latest === undefined ? msg.none : visible(`${latest.date} ${latest.text}`)];
+  });
 }
 
 function domainTable(report: MonthlyReport, msg: Messages): Block {

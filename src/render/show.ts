@@ -1,5 +1,5 @@
 import type { ItemAt } from '../compute/items.js';
-import type { DatedNote } from '../compute/notes.js';
+import type { DatedNote, StatusChange } from '../compute/notes.js';
 import type { Shown, ShownEnterprise, ShownPart, ShownTarget, ShownTask, ShownTown } from '../compute/show.js';
 import type { TargetAt } from '../compute/targets.js';
 import type { DueDay } from '../model/workdays.js';
@@ -88,14 +88,22 @@ function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undef
     [s.status, s.taskStatus[t.status]!],
     t.item === null ? null : [s.state, stateText(t.item, msg, c)],
     t.item?.completed === undefined ? null : [s.completed, t.item.completed],
-    t.status !== 'blocked' ? null : [s.blocked, t.blocked === null ? msg.monthly.noReason : s.blockedSince(t.blocked.date, visible(t.blocked.text))],
+    t.blocked === null ? null : [s.blocked, changeText(t.blocked, msg)],
+    t.cancelled === null ? null : [s.cancelled, changeText(t.cancelled, msg)],
   ]);
   // The task's text is prose of several lines; its own line breaks are kept.
   if (t.text !== '') out.push('', s.text, visibleLines(t.text));
   if (t.milestones.length > 0) out.push('', s.milestones(t.milestones.length), itemRows(t.milestones, msg, c, width));
   if (t.occurrences.length > 0) out.push('', s.occurrences(t.occurrences.length), itemRows(t.occurrences, msg, c, width));
   if (t.targets.length > 0) out.push('', s.targets(t.targets.length), targetRows(t.targets, msg, width));
+  if (t.history.length > 0) out.push('', s.history(t.history.length), ...t.history.map((h) => `${h.date}  ${s.taskStatus[h.status]!}${h.reason === null ? '' : `  ${visible(h.reason)}`}`));
   return [...out, ...noteLines(t.notes, msg)];
+}
+
+/** Since when and why a task is blocked or cancelled; a status written without a date says so. */
+function changeText(change: StatusChange, msg: Messages): string {
+  const reason = change.reason === null ? msg.monthly.noReason : visible(change.reason);
+  return change.date === null ? msg.show.undatedStatus(reason) : msg.show.blockedSince(change.date, reason);
 }
 
 function partLines(p: ShownPart, msg: Messages, c: Colors): string[] {

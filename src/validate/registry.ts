@@ -58,6 +58,9 @@ export const RULES: Record<string, RuleInfo> = {
   'same-target': { severity: 'error', wholeItem: true },
   'per-unit': { severity: 'error' },
   'certified-expiry': { severity: 'warning', wholeItem: true },
+  history: { severity: 'error', wholeItem: true },
+  'undated-status': { severity: 'warning', wholeItem: true },
+  'submitted-report': { severity: 'error' },
 };
 
 /** The ids plan.yaml may set, in the order of the registry. */

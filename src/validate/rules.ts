@@ -2,6 +2,7 @@ import type { Messages } from '../i18n/index.js';
 import { diagnosticAtPath, linePosition, offsetOf, type PathSegment, type SourceFile } from '../load/source-file.js';
 import { occurrencesOf } from '../compute/occurrences.js';
 import { isCalendarDate } from '../model/dates.js';
+import { statusNow, statusUndated } from '../model/history.js';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
 import { PERIOD_DAYS } from '../compute/minimum.js';
@@ -120,8 +121,12 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
         }
       });
       const status = task.status ?? 'todo';
-      if (status === 'done' && task.completed === undefined) report(file, at('status'), 'done-without-date', msg.doneWithoutDate);
-      if (status !== 'done' && task.completed !== undefined) report(file, at('completed'), 'done-without-date', msg.completedButNotDone(status), 'warning');
+      if (task.history?.length) checkHistory(file, at, task, report, msg);
+      else {
+        if (status === 'done' && task.completed === undefined) report(file, at('status'), 'done-without-date', msg.doneWithoutDate);
+        if (status !== 'done' && task.completed !== undefined) report(file, at('completed'), 'done-without-date', msg.completedButNotDone(status), 'warning');
+        if (statusUndated(task)) report(file, at('status'), 'undated-status', msg.undatedStatus(task.id, status, status === 'doing' ? 'start' : status === 'cancelled' ? 'cancel' : 'block'), 'warning');
+      }
       const recurrence = task.recurrence && recurrenceInSeason(task.recurrence, seasons);
       if (recurrence) {
         const form = RECURRENCE_KEY[recurrence.every]!;
@@ -162,6 +167,26 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
     else for (const { file, data } of files) if (file.kind !== 'plan') checkDatesInPeriod(file, data, start, end, report, msg);
   }
   return diagnostics;
+}
+
+/**
+ * Rule history: the changes in date order, and status, started and completed (where written) as
+ * the last change leaves them, so that a reader of either sees the same task.
+ */
+function checkHistory(file: SourceFile, at: (...rest: PathSegment[]) => PathSegment[], task: DomainFile['tasks'][number], report: Report, msg: Messages): void {
+  const history = task.history!;
+  for (let i = 1; i < history.length; i++) {
+    if (history[i]!.date < history[i - 1]!.date) {
+      report(file, at('history', i, 'date'), 'history', msg.historyOutOfOrder(history[i]!.date, history[i - 1]!.date));
+      return;
+    }
+  }
+  const now = statusNow(history);
+  const last = history.at(-1)!;
+  if ((task.status ?? 'todo') !== now.status) report(file, at('status'), 'history', msg.historyDisagrees('status', task.status ?? 'todo', now.status, last.date));
+  for (const key of ['started', 'completed'] as const) {
+    if (task[key] !== undefined && task[key] !== now[key]) report(file, at(key), 'history', msg.historyDisagrees(key, task[key], now[key] ?? '—', last.date));
+  }
 }
 
 /** False for a week key past the last ISO week of its year (2022-W53: ISO 2022 has 52 weeks). */

@@ -41,6 +41,7 @@ interface RawTask {
   before?: string;
   status?: string;
   completed?: string;
+  history?: { date: string; status: string; reason?: string }[];
   milestones?: { id: string; title: string; due: string; completed?: string }[];
   recurrence?: {
     every: string;
@@ -148,12 +149,16 @@ export function deriveItems(plan: RawPlan, asOf: string, soonDays: number): Deri
   const items: DerivedItem[] = [];
   for (const domain of plan.domains) {
     for (const task of domain.tasks) {
-      const status = task.status ?? 'todo';
+      // "The status at a date is that of the last change of the history dated on or before it";
+      // a task without a history has its one undated status.
+      const dated = task.history?.length ? statusFromHistory(task.history, asOf) : null;
+      const status = dated ? dated.status : (task.status ?? 'todo');
+      const taskCompleted = dated ? dated.completed : task.completed;
       // What was recorded by the as-of date: a later completion did not exist yet.
       const seen = (completed: string | undefined) => (completed !== undefined && completed <= asOf ? completed : null);
       // Every completion of a period recorded by the date, earliest first (one date or a list).
       const recorded = (value: string | string[] | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : [...value]).filter((d) => d <= asOf).sort();
-      const taskDone = status === 'done' || status === 'cancelled' ? seen(task.completed) : null;
+      const taskDone = status === 'done' || status === 'cancelled' ? seen(taskCompleted) : null;
       const statusThen = status === 'done' && taskDone === null ? 'todo' : status;
       const item = (id: string, kind: DerivedItem['kind'], title: string, part: string | null, due: string, dueStated: boolean, done: string[], required = 1) => {
         const completed = done[required - 1] ?? null;
@@ -209,6 +214,21 @@ export function deriveItems(plan: RawPlan, asOf: string, soonDays: number): Deri
     }
   }
   return items;
+}
+
+/**
+ * The README's history: each change takes effect on its date; done records the completion, which
+ * a later reopen, start or block takes away and a cancellation keeps (the work was done).
+ */
+function statusFromHistory(history: { date: string; status: string }[], asOf: string): { status: string; completed: string | undefined } {
+  let status = 'todo';
+  let completed: string | undefined;
+  for (const change of history.filter((c) => c.date <= asOf)) {
+    status = change.status;
+    if (change.status === 'done') completed = change.date;
+    else if (change.status !== 'cancelled') completed = undefined;
+  }
+  return { status, completed };
 }
 
 /**
