@@ -143,7 +143,10 @@ await build({
       },
     },
   ],
-  define: { __PLAN_BUILD__: JSON.stringify(buildId) },
+  // Source code finds files beside itself (the calendar's years) from import.meta.url, which a
+  // CommonJS bundle does not have: it is the bundle's own file URL there.
+  banner: { js: "var __plan_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { __PLAN_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__plan_meta_url' },
   logLevel: 'warning',
 });
 const unpatched = Object.keys(CLI_TABLE3_PATCHES).filter((file) => !patchedFiles.has(file));

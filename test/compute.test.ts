@@ -23,6 +23,7 @@ function planWith(tasks: Task[], period = YEAR_2022): Plan {
     countFrom: period.start,
     period,
     seasons: [],
+    calendar: [],
     timezone: 'Asia/Shanghai',
     domains: [{ id: 'AA', title: '测试', file: 'domains/01-aa.yaml', goals: [], targets: [], tasks }],
     enterprises: [],

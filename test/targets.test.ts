@@ -119,6 +119,7 @@ function planWith(goals: Target[], taskTargets: Target[], towns: string[]): Plan
     countFrom: '2022-01-01',
     period: YEAR,
     seasons: [],
+    calendar: [],
     timezone: 'Asia/Shanghai',
     domains: [{ id: 'AA', title: 'a', file: 'domains/01-aa.yaml', goals: [], targets: goals, tasks: [task] }],
     enterprises: [],

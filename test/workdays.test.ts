@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { chinaWorkCalendar } from '../src/load/work-calendar.js';
 import { addDays } from '../src/model/dates.js';
 import { dayKind, dueDay, workingDaysBetween, type WorkCalendar } from '../src/model/workdays.js';
-import { runCli } from './helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureFolder, runCli } from './helpers.js';
 
-const china = chinaWorkCalendar();
+const china = chinaWorkCalendar({ start: '2022-01-01', end: '2023-12-31' });
 
 describe('the 2022 and 2023 calendars', () => {
   it('hold the State Council\'s 2022 holidays and the weekends worked for them', () => {
@@ -33,7 +35,7 @@ describe('the 2022 and 2023 calendars', () => {
     expect(workingDaysBetween(china, '2022-07-01', '2022-06-30')).toBe(0);
     expect(workingDaysBetween(china, '2023-12-20', '2024-01-05')).toBeNull();
     // 4.21, 4.22, Sunday 4.24 (worked), 4.25–29; 4.30 and 5.1 are off.
-    expect(dueDay(china, '2022-05-01', '2022-04-20')).toEqual({ kind: 'holiday', holiday: '劳动节', workingDaysLeft: 8 });
+    expect(dueDay(china, '2022-05-01', '2022-04-20')).toEqual({ kind: 'holiday', holiday: '劳动节', workingDaysLeft: 8, unknownYear: null });
   });
 });
 
@@ -73,10 +75,56 @@ describe('plan owner and plan show', () => {
     expect(owner.stdout).toMatch(/FX-19@2022-W16 .* 2022-04-24 {2,}62\n/);
     expect(owner.stdout).toMatch(/FX-19@2022-W26 .* 2022-07-03（休息日） +5\n/);
     const json = JSON.parse((await runCli(['owner', '各镇街', '--as-of', '2022-06-25', '--format', 'json'])).stdout);
-    expect(json.due_days['FX-19@2022-W26']).toEqual({ kind: 'weekend', holiday: null, working_days_left: 5 });
+    expect(json.due_days['FX-19@2022-W26']).toEqual({ kind: 'weekend', holiday: null, working_days_left: 5, unknown_year: null });
     const show = await runCli(['show', 'GM-A02@2022-Q3', '--as-of', '2022-06-25', '--lang', 'zh']);
     expect(show.stdout).toContain('期限        2022-09-30\n剩余工作日  69\n');
     const shown = JSON.parse((await runCli(['show', 'GM-A02@2022-Q3', '--as-of', '2022-06-25', '--format', 'json'])).stdout);
-    expect(shown.due_day).toEqual({ kind: 'workday', holiday: null, working_days_left: 69 });
+    expect(shown.due_day).toEqual({ kind: 'workday', holiday: null, working_days_left: 69, unknown_year: null });
+  });
+});
+
+describe('a calendar for every year the plan spans', () => {
+  it('reads the package\'s years of the plan period only: 2026 from the package, 2027 not yet there', () => {
+    const calendar = chinaWorkCalendar({ start: '2026-01-01', end: '2027-12-31' });
+    expect(calendar.years).toEqual([2026]);
+    expect(['2026-02-17', '2026-10-01', '2026-02-14'].map((d) => [d, dayKind(calendar, d), calendar.holidays[d] ?? calendar.workdays[d] ?? null])).toEqual([
+      ['2026-02-17', 'holiday', '春节'],
+      ['2026-10-01', 'holiday', '国庆节'],
+      ['2026-02-14', 'makeup', '春节'],
+    ]);
+    expect(dayKind(calendar, '2027-01-04')).toBe('unknown');
+    expect(dueDay(calendar, '2027-01-08', '2026-12-28')).toEqual({ kind: 'unknown', holiday: null, workingDaysLeft: null, unknownYear: 2027 });
+  });
+
+  it('takes a year beyond the package from plan.yaml\'s calendar:, and lets it correct a day the package has', () => {
+    const own = [
+      { date: '2027-01-01', holiday: '元旦' },
+      { date: '2027-02-06', workday: '春节' },
+      { date: '2026-02-14', holiday: '更正' },
+    ];
+    const calendar = chinaWorkCalendar({ start: '2026-01-01', end: '2027-12-31' }, own);
+    expect(calendar.years).toEqual([2026, 2027]);
+    expect([dayKind(calendar, '2027-01-01'), dayKind(calendar, '2027-01-04'), dayKind(calendar, '2027-02-06'), dayKind(calendar, '2026-02-14')]).toEqual(['holiday', 'workday', 'makeup', 'holiday']);
+    // 2026-12-31 (Thu) to 2027-01-08 (Fri): 01-01 is a holiday, 01-02/03 the weekend, 01-04 … 01-08 five working days.
+    expect(workingDaysBetween(calendar, '2026-12-31', '2027-01-08')).toBe(5);
+  });
+
+  it('says once, in words, why working days are not counted for a year nobody knows', async () => {
+    const cwd = fixtureFolder();
+    const plan = join(cwd, 'data/plan.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/2022-/g, '2027-').replace('issued: 2027-04-06', 'issued: 2027-01-01'));
+    const domain = join(cwd, 'data/domains/01-aa.yaml');
+    writeFileSync(domain, readFileSync(domain, 'utf8').replace(/2022-/g, '2027-'));
+    const show = await runCli(['show', 'AA-02', '--as-of', '2027-06-01', '--lang', 'zh'], { cwd, now: new Date('2027-06-01T04:00:00Z') });
+    expect(show.stdout).toContain('剩余工作日  剩余工作日未计：2027 年的节假日安排尚不在日历中（可在 plan.yaml 的 calendar: 中补充）\n');
+    writeFileSync(plan, `${readFileSync(plan, 'utf8')}calendar:\n  - date: 2027-06-14\n    holiday: 端午节\n`);
+    const counted = await runCli(['show', 'AA-02', '--as-of', '2027-06-01', '--format', 'json'], { cwd, now: new Date('2027-06-01T04:00:00Z') });
+    // 2027-06-02 … 08-31: 65 weekdays, less the Dragon Boat holiday.
+    expect(JSON.parse(counted.stdout).due_day).toEqual({ kind: 'workday', holiday: null, working_days_left: 64, unknown_year: null });
+    const check = await runCli(['check', '--format', 'json'], { cwd });
+    expect(JSON.parse(check.stdout).filter((d: { rule: string }) => d.rule === 'calendar')).toEqual([]);
+    writeFileSync(plan, `${readFileSync(plan, 'utf8')}  - date: 2027-06-15\n    workday: 端午节\n`);
+    const wrong = JSON.parse((await runCli(['check', '--format', 'json'], { cwd })).stdout).filter((d: { rule: string }) => d.rule === 'calendar');
+    expect(wrong.map((d: { message: string }) => d.message)).toEqual(['2027-06-15 is a weekday, a working day anyway: workday: is for a Saturday or Sunday worked in exchange (调休)']);
   });
 });

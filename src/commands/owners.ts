@@ -49,7 +49,7 @@ export async function owner(ctx: Context, typed: string, options: OwnerOptions):
   const asOf = asOfDate(ctx, plan, options.asOf);
   const soonDays = positiveInteger(ctx, '--soon', options.soon, 14);
   const horizon = positiveInteger(ctx, '--days', options.days, 30);
-  const report = ownerReport(plan, itemsOfPlanAt(plan, asOf, soonDays), name, asOf, soonDays, horizon, chinaWorkCalendar());
+  const report = ownerReport(plan, itemsOfPlanAt(plan, asOf, soonDays), name, asOf, soonDays, horizon, chinaWorkCalendar(plan.period, plan.calendar));
   if (options.format === 'json') ctx.io.stdout(renderJson(report));
   else ctx.io.stdout(renderOwnerText(report, { msg: ctx.msg, colors: ctx.colors, width: ctx.fit }));
   return EXIT.ok;

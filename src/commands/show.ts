@@ -17,7 +17,7 @@ export async function show(ctx: Context, query: string, options: ShowOptions): P
   // The full text is part of what `show` shows.
   const plan = await loadPlan(ctx, { fullText: true });
   const asOf = asOfDate(ctx, plan, options.asOf);
-  const shown = showAt(plan, query, asOf, 14, chinaWorkCalendar());
+  const shown = showAt(plan, query, asOf, 14, chinaWorkCalendar(plan.period, plan.calendar));
   if (shown === null) throw new PlanError(ctx.msg.unknownId(visible(query), nearestNames(query, showableNames(plan)).map(visible).join(', ')));
   ctx.io.stdout(options.format === 'json' ? renderJson({ asOf, ...shown }) : renderShowText(shown, asOf, ctx.msg, ctx.colors, ctx.io.columns));
   return EXIT.ok;

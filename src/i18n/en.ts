@@ -150,6 +150,8 @@ export const en = {
   submittedAsOfOther: (month: string, on: string, asOf: string) => `note: the report of ${month} submitted on ${on} was as of ${asOf}; give --as-of ${asOf} to see what has changed since`,
   noCorrections: (month: string, on: string) => `note: the report of ${month} submitted on ${on} still stands: nothing recorded since changes it`,
   recordedStatusSuffix: (status: string) => ` (${status})`,
+  calendarTwice: (date: string) => `${date} is listed twice under calendar:; list each day once`,
+  calendarWorkdayOnWeekday: (date: string) => `${date} is a weekday, a working day anyway: workday: is for a Saturday or Sunday worked in exchange (调休)`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>
@@ -167,6 +169,7 @@ export const en = {
   targetNeedsValue: (direction: string) => `a target with direction ${direction} needs a value`,
   seasonReversed: 'season ends before it starts',
   restDayMark: (holiday: string | null) => ` (rest day${holiday ? `: ${holiday}` : ''})`,
+  noCalendar: (year: number) => `working days not counted: China's holidays for ${year} are not in the calendar yet (add them under calendar: in plan.yaml)`,
   seasonRelation: (relation: string, name: string, from: string | null, to: string | null) =>
     `${relation} ${name} (` + (from === null || to === null ? 'not dated: plan season … --from … --to …' : `${from} to ${to}`) + ')',
   unknownSeasonName: (name: string, known: string) => `"${name}" is no season of plan.yaml` + (known ? ` (seasons: ${known})` : ' (it lists none under seasons)'),

@@ -123,6 +123,8 @@ export const zh: typeof en = {
   submittedAsOfOther: (month, on, asOf) => `注意：${month} 的报告于 ${on} 报送，统计至 ${asOf}；加 --as-of ${asOf} 可查看此后的更正`,
   noCorrections: (month, on) => `注意：${month} 的报告于 ${on} 报送，此后录入的变更未改变其内容`,
   recordedStatusSuffix: (status) => `（${status}）`,
+  calendarTwice: (date) => `${date} 在 calendar: 中出现了两次；每天只列一次`,
+  calendarWorkdayOnWeekday: (date) => `${date} 是工作日，本来就要上班：workday: 用于调休上班的周六或周日`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>
@@ -137,6 +139,7 @@ export const zh: typeof en = {
   targetNeedsValue: (direction) => `方向为 ${direction} 的指标必须填写 value`,
   seasonReversed: '时段结束日早于开始日',
   restDayMark: (holiday) => `（休息日${holiday ? `，${holiday}` : ''}）`,
+  noCalendar: (year) => `剩余工作日未计：${year} 年的节假日安排尚不在日历中（可在 plan.yaml 的 calendar: 中补充）`,
   seasonRelation: (relation, name, from, to) =>
     `${name}${relation === 'within' ? '之内' : relation === 'before' ? '之前' : '之后'}（` + (from === null || to === null ? '未定日期：可用 plan season … --from … --to … 录入' : `${from} 至 ${to}`) + '）',
   unknownSeasonName: (name, known) => `“${name}”不是 plan.yaml 中的时段` + (known ? `（已有：${known}）` : '（seasons 下尚未列出任何时段）'),

@@ -3,6 +3,7 @@ import type { IsoDate } from './dates.js';
 import type { DomainFile, EnterprisesFile, Milestone, PeopleFile, PlanFile, Recurrence, Target, Task as TaskData, TownsFile } from './schema-types.js';
 import { statusNow } from './history.js';
 import { nameKey } from './names.js';
+import type { CalendarDay } from './workdays.js';
 import { canonicalUnits, unitIndexOf, type UnitIndex } from './units.js';
 import { recurrenceInSeason, seasonDeadline, seasonNamed, seasonOfTask, type Season, type TaskSeason } from './seasons.js';
 
@@ -50,6 +51,8 @@ export interface Plan {
   period: { start: IsoDate; end: IsoDate };
   /** Named parts of the year (森林防火期, 汛期), dated where the bureau has recorded the dates. */
   seasons: Season[];
+  /** Holidays and weekends worked that plan.yaml adds to China's calendar (for years the package does not know yet). */
+  calendar: CalendarDay[];
   timezone: string;
   domains: Domain[];
   enterprises: Enterprise[];
@@ -83,6 +86,7 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
     countFrom: meta.count_from ?? meta.issued,
     period: meta.period,
     seasons: meta.seasons ?? [],
+    calendar: meta.calendar ?? [],
     timezone: meta.timezone ?? DEFAULT_TIMEZONE,
     domains,
     enterprises: one<EnterprisesFile>('enterprises')?.enterprises ?? [],

@@ -61,6 +61,23 @@ export interface PlanFile {
     to?: string;
   }[];
   /**
+   * Statutory holidays and weekend days worked (调休) the plan adds to China's calendar, or corrects in it: for a year the bundled calendar (chinese-days) does not know yet, list every holiday and every weekend worked that the State Council announced; a year with any day listed is taken as known, its other weekdays as working days. A day listed here replaces what the bundled calendar says of it.
+   */
+  calendar?: {
+    /**
+     * The day.
+     */
+    date: string;
+    /**
+     * A day off: the holiday's name (元旦, 春节 …).
+     */
+    holiday?: string;
+    /**
+     * A weekend day worked in exchange: the holiday it makes up for.
+     */
+    workday?: string;
+  }[];
+  /**
    * The plan period. Tasks with no stated deadline are due on its last day.
    */
   period: {
@@ -209,6 +226,10 @@ export interface PlanFile {
      * A submitted report under submitted/ changed after it was submitted, or missing one of its two files.
      */
     'submitted-report'?: 'error' | 'warning' | 'off';
+    /**
+     * A day listed twice under calendar:, or a weekend worked (workday) that is not a Saturday or Sunday.
+     */
+    calendar?: 'error' | 'warning' | 'off';
   };
 }
 /**

@@ -1,4 +1,8 @@
 import { addDays, type IsoDate } from './dates.js';
+import type { PlanFile } from './schema-types.js';
+
+/** A day the plan's own calendar (plan.yaml `calendar:`) says is a holiday or a weekend worked. */
+export type CalendarDay = NonNullable<PlanFile['calendar']>[number];
 
 /**
  * China's working calendar for some years, as data: statutory holidays (法定节假日, with the days
@@ -54,11 +58,21 @@ export interface DueDay {
   holiday: string | null;
   /** Working days after the as-of date up to the deadline (0 once it has passed); null outside the calendar's years. */
   workingDaysLeft: number | null;
+  /** Where working days cannot be counted: the first year in between that the calendar does not know. */
+  unknownYear: number | null;
 }
 
 /** How a deadline stands against the working calendar at a date. */
 export function dueDay(calendar: WorkCalendar, due: IsoDate, asOf: IsoDate): DueDay {
   const kind = dayKind(calendar, due);
   const holiday = kind === 'holiday' ? calendar.holidays[due]! : kind === 'makeup' ? calendar.workdays[due]! : null;
-  return { kind, holiday, workingDaysLeft: workingDaysBetween(calendar, asOf, due) };
+  const workingDaysLeft = workingDaysBetween(calendar, asOf, due);
+  return { kind, holiday, workingDaysLeft, unknownYear: workingDaysLeft === null || kind === 'unknown' ? firstUnknownYear(calendar, asOf, due) : null };
+}
+
+/** The first year from one date's to the other's that the calendar does not know, or null. */
+function firstUnknownYear(calendar: WorkCalendar, from: IsoDate, to: IsoDate): number | null {
+  const [first, last] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((a, b) => a - b) as [number, number];
+  for (let year = first; year <= last; year++) if (!calendar.years.includes(year)) return year;
+  return null;
 }

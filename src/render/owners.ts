@@ -56,6 +56,9 @@ export function renderOwnerText(report: OwnerReport, options: TextOptions): stri
   out.push(c.bold(msg.ownerDueNext(report.horizonDays, report.dueNext.length)));
   out.push(report.dueNext.length > 0 ? comingTable(report, report.dueNext, msg, c, width) : msg.none, '');
   if (report.blocked.length > 0) out.push(c.bold(msg.ownerBlocked(report.blocked.length)), comingTable(report, report.blocked, msg, c, width), '');
+  // Said once, in words, rather than a column of dashes.
+  const unknownYears = [...new Set([...report.dueDays.values()].flatMap((d) => (d.unknownYear === null ? [] : [d.unknownYear])))].sort();
+  for (const year of unknownYears) out.push(msg.noCalendar(year), '');
   out.push(c.bold(msg.ownerDone(report.done.length)));
   out.push(
     report.done.length > 0

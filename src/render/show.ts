@@ -83,7 +83,7 @@ function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undef
     t.season === null ? null : [s.season, msg.seasonRelation(t.season.relation, visible(t.season.name), t.season.from, t.season.to)],
     // A recurring duty's deadlines are its occurrences'.
     t.recurrence !== null ? null : [s.due, (t.dueStated ? t.due : s.dueNotStated(t.due)) + restMark(t.dueDay, msg)],
-    t.dueDay?.workingDaysLeft == null ? null : [s.workingDaysLeft, String(t.dueDay.workingDaysLeft)],
+    workingDaysRow(t.dueDay, msg),
     recurrence === null ? null : [s.recurrence, recurrence],
     [s.status, s.taskStatus[t.status]!],
     t.item === null ? null : [s.state, stateText(t.item, msg, c)],
@@ -116,7 +116,7 @@ function partLines(p: ShownPart, msg: Messages, c: Colors): string[] {
       [s.leaders, names(p.item.leaders, msg)],
       [s.units, names(p.item.units, msg)],
       [s.due, p.item.due + restMark(p.dueDay, msg)],
-      p.dueDay?.workingDaysLeft == null ? null : [s.workingDaysLeft, String(p.dueDay.workingDaysLeft)],
+      workingDaysRow(p.dueDay, msg),
       [s.state, stateText(p.item, msg, c)],
       [s.completed, p.item.completed ?? msg.none],
     ]),
@@ -210,6 +210,13 @@ function townLines(t: ShownTown, msg: Messages, width: number | undefined): stri
 }
 
 /** （休息日） after a deadline that falls on a weekend or holiday. */
+/** The working days left to a deadline, or why they are not counted (a year the calendar does not know). */
+function workingDaysRow(day: DueDay | null, msg: Messages): [string, string] | null {
+  if (day === null) return null;
+  if (day.workingDaysLeft !== null) return [msg.show.workingDaysLeft, String(day.workingDaysLeft)];
+  return day.unknownYear === null ? null : [msg.show.workingDaysLeft, msg.noCalendar(day.unknownYear)];
+}
+
 function restMark(day: DueDay | null, msg: Messages): string {
   return day !== null && (day.kind === 'weekend' || day.kind === 'holiday') ? msg.restDayMark(day.holiday) : '';
 }

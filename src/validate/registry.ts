@@ -61,6 +61,7 @@ export const RULES: Record<string, RuleInfo> = {
   history: { severity: 'error', wholeItem: true },
   'undated-status': { severity: 'warning', wholeItem: true },
   'submitted-report': { severity: 'error' },
+  calendar: { severity: 'error' },
 };
 
 /** The ids plan.yaml may set, in the order of the registry. */

@@ -85,6 +85,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
   seasons.forEach((season, i) => {
     if (season.from !== undefined && season.to !== undefined && season.from > season.to) report(plan!.file, ['seasons', i, 'to'], 'season', msg.seasonReversed);
   });
+  if (plan) checkCalendar(plan.file, plan.data.calendar ?? [], report, msg);
   const periodEnd = plan?.data.period.end;
   const period = plan && plan.data.period.start <= plan.data.period.end ? plan.data.period : undefined;
   for (const { file, data } of domains) {
@@ -187,6 +188,20 @@ function checkHistory(file: SourceFile, at: (...rest: PathSegment[]) => PathSegm
   for (const key of ['started', 'completed'] as const) {
     if (task[key] !== undefined && task[key] !== now[key]) report(file, at(key), 'history', msg.historyDisagrees(key, task[key], now[key] ?? '—', last.date));
   }
+}
+
+/**
+ * Rule calendar: each day listed once; a weekend worked (调休) must be a Saturday or Sunday, since a
+ * weekday is a working day anyway.
+ */
+function checkCalendar(file: SourceFile, days: NonNullable<PlanFile['calendar']>, report: Report, msg: Messages): void {
+  const seen = new Set<string>();
+  days.forEach((day, i) => {
+    if (seen.has(day.date)) report(file, ['calendar', i, 'date'], 'calendar', msg.calendarTwice(day.date));
+    seen.add(day.date);
+    const weekday = new Date(`${day.date}T00:00:00Z`).getUTCDay();
+    if (day.workday !== undefined && weekday !== 0 && weekday !== 6) report(file, ['calendar', i, 'workday'], 'calendar', msg.calendarWorkdayOnWeekday(day.date));
+  });
 }
 
 /** False for a week key past the last ISO week of its year (2022-W53: ISO 2022 has 52 weeks). */
