@@ -190,14 +190,14 @@ describe('refusals leave every file untouched', () => {
 
   it('refuses an edit that would make the data invalid, saying why', async () => {
     const cwd = fixtureFolder();
-    // A date outside the plan period is a warning unless plan.yaml makes it an error, as here.
-    appendFileSync(join(cwd, 'data/plan.yaml'), 'checks:\n  date-range: error\n');
-    const before = readFileSync(join(cwd, 'data/domains/01-aa.yaml'), 'utf8');
-    const result = await runCli(['done', 'AA-01', '--on', '2030-01-01', '--force'], { cwd, now: NOW });
+    // A certificate without its expiry month is a warning unless plan.yaml makes it an error, as here.
+    appendFileSync(join(cwd, 'data/plan.yaml'), 'checks:\n  certified-expiry: error\n');
+    const before = readFileSync(join(cwd, 'data/enterprises.yaml'), 'utf8');
+    const result = await runCli(['certify', 'E001', '--on', '2022-06-30'], { cwd, now: NOW });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('data/domains/01-aa.yaml:23:16  error  date 2030-01-01 is outside the plan period 2022-01-01 – 2022-12-31; check the year  [date-range]');
+    expect(result.stderr).toMatch(/data\/enterprises\.yaml:\d+:\d+  error  .*\[certified-expiry\]/);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('plan: edit refused: it would leave the data invalid; nothing was written');
-    expect(readFileSync(join(cwd, 'data/domains/01-aa.yaml'), 'utf8')).toBe(before);
+    expect(readFileSync(join(cwd, 'data/enterprises.yaml'), 'utf8')).toBe(before);
   });
 
   it('refuses to edit data that already has errors', async () => {

@@ -218,18 +218,18 @@ describe('dates', () => {
     expect(unchanged).toBe(true);
   });
 
-  it('refuses a date outside the plan period without --force, and takes it with --force', async () => {
+  it('refuses a record outside the plan period, --force or not; a certificate from before it only with --force', async () => {
     const cwd = fixtureFolder();
     const late = new Date('2023-07-01T04:00:00Z');
-    const refused = await runCli(['done', 'AA-01', '--on', '2023-06-30'], { cwd, now: late });
-    expect(refused).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'plan: AA-01: 2023-06-30 is outside the plan period 2022-01-01 – 2022-12-31; give --on with a date in it, or add --force if that is really meant\n',
-    });
+    const refused = 'plan: AA-01: 2023-06-30 is outside the plan period 2022-01-01 – 2022-12-31; a record counts in the plan\'s own year: give --on with a date in it (another year is a plan of its own)\n';
+    expect(await runCli(['done', 'AA-01', '--on', '2023-06-30'], { cwd, now: late })).toEqual({ code: 2, stdout: '', stderr: refused });
+    expect(await runCli(['done', 'AA-01', '--on', '2023-06-30', '--force'], { cwd, now: late })).toEqual({ code: 2, stdout: '', stderr: refused });
     const today = await runCli(['town', '高新区', '--achieved', '1'], { cwd, now: late });
-    expect(today.stderr).toBe('plan: 高新区: 2023-07-01 is outside the plan period 2022-01-01 – 2022-12-31; give --on with a date in it, or add --force if that is really meant\n');
-    expect((await runCli(['done', 'AA-01', '--on', '2023-06-30', '--force'], { cwd, now: late })).code).toBe(0);
+    expect(today.stderr).toBe('plan: 高新区: 2023-07-01 is outside the plan period 2022-01-01 – 2022-12-31; a record counts in the plan\'s own year: give --on with a date in it (another year is a plan of its own)\n');
+    const certificate = await runCli(['certify', 'E001', '--on', '2021-11-20', '--expires', '2024-11'], { cwd, now: late });
+    expect(certificate.stderr).toBe('plan: E001 重庆甲有限公司: 2021-11-20 is outside the plan period 2022-01-01 – 2022-12-31; give --on with a date in it, or add --force if that is really meant\n');
+    expect((await runCli(['certify', 'E001', '--on', '2021-11-20', '--expires', '2024-11', '--force'], { cwd, now: late })).code).toBe(0);
+    expect(JSON.parse((await runCli(['check', '--format', 'json'], { cwd })).stdout).filter((d: { rule: string }) => d.rule === 'date-range' || d.rule === 'outside-period')).toEqual([]);
   });
 
   it('says an open item is already open, writes nothing and exits 0', async () => {

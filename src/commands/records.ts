@@ -34,7 +34,7 @@ export function certify(ctx: Context, query: string, options: RecordOptions & { 
     }
     const enterprise = plan.enterprises[index]!;
     const label = `${enterprise.id} ${enterprise.name}`;
-    const date = recordingDate(ctx, plan, options, plan.period.start, label);
+    const date = recordingDate(ctx, plan, options, plan.period.start, label, true);
     const expires = typeof options.expires === 'string' ? monthInput(ctx, '--expires', options.expires, plan.period) : options.expires;
     if (typeof expires === 'string' && expires < monthOf(date)) throw new PlanError(ctx.msg.expiresBeforeCertified(expires, date));
     const kept = expires === undefined ? enterprise.expires : undefined;

@@ -60,11 +60,14 @@ export function asOfDate(ctx: Context, plan: Plan, option: string | undefined): 
  * the plan period, not in the future, and not before `earliest` (the start of an occurrence).
  * `item` names what is being recorded, for the refusal.
  */
-export function recordingDate(ctx: Context, plan: Plan, options: { on?: string; force: boolean }, earliest: IsoDate, item: string): IsoDate {
+export function recordingDate(ctx: Context, plan: Plan, options: { on?: string; force: boolean }, earliest: IsoDate, item: string, earlierAllowed = false): IsoDate {
   const today = todayIn(plan.timezone, ctx.io.now());
   const date = options.on === undefined ? today : dateInput(ctx, '--on', options.on, plan.period);
+  // A record counts in the plan's year (rule outside-period); only a certificate may come from before it.
+  if (!inPlanPeriod(plan, date) && !(earlierAllowed && options.force && date < plan.period.start)) {
+    throw new PlanError(earlierAllowed ? ctx.msg.dateOutsidePlan(item, date, plan.period.start, plan.period.end) : ctx.msg.recordOutsidePlan(item, date, plan.period.start, plan.period.end));
+  }
   if (options.force) return date;
-  if (!inPlanPeriod(plan, date)) throw new PlanError(ctx.msg.dateOutsidePlan(item, date, plan.period.start, plan.period.end));
   if (date > today) throw new PlanError(ctx.msg.dateInFuture(item, date, today));
   if (date < earliest) throw new PlanError(ctx.msg.dateBeforeItem(item, date, earliest));
   return date;

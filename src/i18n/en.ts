@@ -152,6 +152,10 @@ export const en = {
   recordedStatusSuffix: (status: string) => ` (${status})`,
   calendarTwice: (date: string) => `${date} is listed twice under calendar:; list each day once`,
   calendarWorkdayOnWeekday: (date: string) => `${date} is a weekday, a working day anyway: workday: is for a Saturday or Sunday worked in exchange (调休)`,
+  recordOutsidePeriod: (date: string, start: string, end: string) =>
+    `${date} lies outside the plan period (${start} to ${end}): a record of another year, most often last year's left in a new plan; correct the date, or remove the record (plan rollover starts a year without them)`,
+  seasonOutsidePeriod: (name: string, date: string, start: string, end: string) =>
+    `${name}: ${date} lies outside the plan period (${start} to ${end}), so the deadlines it gives would fall in another year; record this year's dates with plan season ${name} --from … --to …, or delete from/to until they are known`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>
@@ -500,6 +504,8 @@ export const en = {
   statusOnlyForTasks: (id: string, task: string) => `${id} is not a task; only a task (${task}) has a status`,
   dateInFuture: (item: string, date: string, today: string) => `${item}: ${date} is after today (${today}); add --force if that is really meant`,
   dateBeforeItem: (item: string, date: string, earliest: string) => `${item}: ${date} is before the item begins (${earliest}); add --force if that is really meant`,
+  recordOutsidePlan: (item: string, date: string, start: string, end: string) =>
+    `${item}: ${date} is outside the plan period ${start} – ${end}; a record counts in the plan's own year: give --on with a date in it (another year is a plan of its own)`,
   dateOutsidePlan: (item: string, date: string, start: string, end: string) =>
     `${item}: ${date} is outside the plan period ${start} – ${end}; give --on with a date in it, or add --force if that is really meant`,
   recordedDone: (id: string, date: string, file: string) => `${id} done on ${date} (${file})`,

@@ -125,6 +125,8 @@ export const zh: typeof en = {
   recordedStatusSuffix: (status) => `（${status}）`,
   calendarTwice: (date) => `${date} 在 calendar: 中出现了两次；每天只列一次`,
   calendarWorkdayOnWeekday: (date) => `${date} 是工作日，本来就要上班：workday: 用于调休上班的周六或周日`,
+  recordOutsidePeriod: (date, start, end) => `${date} 不在计划期（${start} 至 ${end}）内：这是其他年份的记录，多为上一年度遗留；请更正日期或删除该记录（plan rollover 生成的新年度不含这些记录）`,
+  seasonOutsidePeriod: (name, date, start, end) => `${name}：${date} 不在计划期（${start} 至 ${end}）内，由此得出的期限会落在其他年份；请用 plan season ${name} --from … --to … 录入本年度日期，未定前删除 from/to`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>
@@ -456,6 +458,7 @@ export const zh: typeof en = {
   statusOnlyForTasks: (id, task) => `${id} 不是任务；只有任务（${task}）有状态`,
   dateInFuture: (item, date, today) => `${item}：${date} 晚于今天（${today}）；确需如此请加 --force`,
   dateBeforeItem: (item, date, earliest) => `${item}：${date} 早于该事项开始（${earliest}）；确需如此请加 --force`,
+  recordOutsidePlan: (item, date, start, end) => `${item}：${date} 不在计划期 ${start} – ${end} 内；记录只计入本计划年度：请用 --on 给出期内日期（其他年度另建计划）`,
   dateOutsidePlan: (item, date, start, end) => `${item}：${date} 不在计划期 ${start} – ${end} 内；请用 --on 给出期内日期，确需如此请加 --force`,
   recordedDone: (id, date, file) => `${id} 已于 ${date} 完成（${file}）`,
   recordedDoneReplacing: (id, date, previous, file) => `${id} 已于 ${date} 完成，替换原记录 ${previous}（${file}）`,

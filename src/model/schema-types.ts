@@ -195,6 +195,10 @@ export interface PlanFile {
      */
     'date-range'?: 'error' | 'warning' | 'off';
     /**
+     * A completion, change of status, measured figure, town report or season date outside the plan period: most often last year's left in a new plan.
+     */
+    'outside-period'?: 'error' | 'warning' | 'off';
+    /**
      * A town's above-scale target above its total, or set without a total.
      */
     'town-target'?: 'error' | 'warning' | 'off';

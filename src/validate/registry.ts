@@ -53,6 +53,7 @@ export const RULES: Record<string, RuleInfo> = {
   'unknown-season': { severity: 'error' },
   'plan-period': { severity: 'error', wholeItem: true },
   'date-range': { severity: 'warning' },
+  'outside-period': { severity: 'error' },
   'town-target': { severity: 'error', wholeItem: true },
   'target-value': { severity: 'error', wholeItem: true },
   'same-target': { severity: 'error', wholeItem: true },

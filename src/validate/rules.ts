@@ -165,7 +165,10 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
   if (plan) {
     const { start, end } = plan.data.period;
     if (start > end) report(plan.file, ['period', 'end'], 'plan-period', msg.periodReversed(start, end));
-    else for (const { file, data } of files) if (file.kind !== 'plan') checkDatesInPeriod(file, data, start, end, report, msg);
+    else {
+      checkSeasonsInPeriod(plan.file, plan.data, report, msg);
+      for (const { file, data } of files) if (file.kind !== 'plan') checkDatesInPeriod(file, data, start, end, report, msg);
+    }
   }
   return diagnostics;
 }
@@ -280,14 +283,42 @@ function checkTarget(file: SourceFile, path: PathSegment[], target: Target, doma
 
 /**
  * A date outside the plan period is most often a typo (2021 or 2023 for 2022); it may also be real
- * (a certificate that expires the next year), so it is a warning that names the period.
+ * (a due date the document sets for the next year), so it is a warning that names the period. A
+ * record of what happened (a completion, a change of status, a measured figure, a town's report)
+ * belongs to the year it counts in: outside the period it is an error (rule outside-period), most
+ * often last year's left in a new plan. A certificate or a start from before the period is no
+ * slip at all (a certificate lasts three years; work carried over began last year).
  */
 function checkDatesInPeriod(file: SourceFile, data: unknown, start: string, end: string, report: Report, msg: Messages): void {
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === 'string') {
-      if (isCalendarDate(value) && (value < start || value > end)) report(file, path, 'date-range', msg.dateOutsidePeriod(value, start, end), 'warning');
+      if (!isCalendarDate(value) || (value >= start && value <= end)) return;
+      const kind = dateKind(path);
+      if (kind === 'record') report(file, path, 'outside-period', msg.recordOutsidePeriod(value, start, end));
+      else if (kind === 'other' || value > end) report(file, path, 'date-range', msg.dateOutsidePeriod(value, start, end), 'warning');
     } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
     else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
   visit(data, []);
+}
+
+/** What a date in a data file records: something done in the plan's year, a start or certificate that may come from before it, or anything else. */
+function dateKind(path: readonly PathSegment[]): 'record' | 'earlier-allowed' | 'other' {
+  const last = path.at(-1);
+  const parent = path.findLast((segment) => typeof segment === 'string' && segment !== last);
+  if (last === 'completed' || (last === 'date' && (parent === 'history' || parent === 'actuals' || parent === 'progress'))) return 'record';
+  if (path.includes('recurrence') && path.includes('done')) return 'record';
+  if (last === 'started' || last === 'certified_on') return 'earlier-allowed';
+  return 'other';
+}
+
+/** Rule outside-period for plan.yaml: a season's dates lie in the plan period (last year's left in a new plan give deadlines a year early). */
+function checkSeasonsInPeriod(file: SourceFile, data: PlanFile, report: Report, msg: Messages): void {
+  const { start, end } = data.period;
+  (data.seasons ?? []).forEach((season, i) => {
+    for (const key of ['from', 'to'] as const) {
+      const value = season[key];
+      if (value !== undefined && (value < start || value > end)) report(file, ['seasons', i, key], 'outside-period', msg.seasonOutsidePeriod(season.name, value, start, end));
+    }
+  });
 }
