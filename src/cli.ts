@@ -76,6 +76,31 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     });
 
   program
+    .command('init')
+    .description(msg.help.init)
+    .argument('[dir]', msg.help.initDir)
+    .option('--year <year>', msg.help.initYear)
+    .option('--title <title>', msg.help.initTitle)
+    .option('--issuer <issuer>', msg.help.initIssuer)
+    .option('--issued <date>', msg.help.initIssued)
+    .action(async (dir: string | undefined, options) => {
+      const { init } = await import('./commands/init.js');
+      exitCode = init(contextOf(), dir, options);
+    });
+
+  program
+    .command('rollover')
+    .description(msg.help.rollover)
+    .requiredOption('--to <year>', msg.help.rolloverTo)
+    .option('--out <dir>', msg.help.rolloverOut)
+    .option('--keep-tasks', msg.help.keepTasks, false)
+    .option('--dry-run', msg.help.dryRun, false)
+    .action(async (options) => {
+      const { rollover } = await import('./commands/rollover.js');
+      exitCode = rollover(contextOf(), options);
+    });
+
+  program
     .command('status')
     .description(msg.help.status)
     .option('--as-of <date>', msg.help.asOf)

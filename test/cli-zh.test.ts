@@ -37,9 +37,9 @@ async function shapeOf(name: string): Promise<CommandShape> {
  */
 function englishWords(text: string, allowed: ReadonlySet<string>): string[] {
   const stripped = text
+    .replace(/(?:\w+\/)?[\w.-]*\.yaml|\.\/\w+|\w+\/\*/g, ' ')
     .replace(/--?[a-z][a-z-]*/g, ' ')
-    .replace(/\$[A-Z_]+/g, ' ')
-    .replace(/[\w.-]*\.yaml|\.\/\w+|\w+\/\*/g, ' ');
+    .replace(/\$[A-Z_]+/g, ' ');
   return [...stripped.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)]
     .map((m) => m[0])
     .filter((w) => w !== w.toUpperCase() && !/\d/.test(w) && !allowed.has(w));

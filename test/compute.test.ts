@@ -24,6 +24,7 @@ function planWith(tasks: Task[], period = YEAR_2022): Plan {
     period,
     seasons: [],
     calendar: [],
+    notes: [],
     timezone: 'Asia/Shanghai',
     domains: [{ id: 'AA', title: '测试', file: 'domains/01-aa.yaml', goals: [], targets: [], tasks }],
     enterprises: [],

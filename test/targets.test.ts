@@ -120,6 +120,7 @@ function planWith(goals: Target[], taskTargets: Target[], towns: string[]): Plan
     period: YEAR,
     seasons: [],
     calendar: [],
+    notes: [],
     timezone: 'Asia/Shanghai',
     domains: [{ id: 'AA', title: 'a', file: 'domains/01-aa.yaml', goals: [], targets: goals, tasks: [task] }],
     enterprises: [],

@@ -14,6 +14,8 @@ export function exportPlan(plan: Plan) {
       period: plan.period,
       seasons: plan.seasons.map((s) => ({ name: s.name, from: s.from ?? null, to: s.to ?? null })),
       timezone: plan.timezone,
+      calendar: plan.calendar.map((day) => ({ date: day.date, holiday: day.holiday ?? null, workday: day.workday ?? null })),
+      notes: plan.notes,
     },
     domains: plan.domains.map((d) => ({
       id: d.id,
@@ -77,6 +79,7 @@ function exportTask(task: Task) {
     status: task.status,
     started: task.started ?? null,
     completed: task.completed ?? null,
+    carried_from: task.carried_from ?? null,
     history: (task.history ?? []).map((c) => ({ date: c.date, status: c.status, reason: c.reason ?? null })),
     notes: task.notes ?? [],
   };

@@ -44,6 +44,8 @@ export interface ShownTask extends TaskRef {
   blocked: StatusChange | null;
   /** For a cancelled task: since when and why, as `plan cancel` recorded it. */
   cancelled: StatusChange | null;
+  /** For work carried over from last year's plan (plan rollover): that year and the task's id there, e.g. 2022:ZH-05. */
+  carriedFrom: string | null;
   /** Every change of status recorded by the as-of date, oldest first. */
   history: { date: IsoDate; status: Change['status']; reason: string | null }[];
 }
@@ -124,6 +126,7 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
           notes: itemNotes(task, { kind: 'task', part: undefined }, asOf),
           blocked: statusChangeOf(task, 'blocked', asOf),
           cancelled: statusChangeOf(task, 'cancelled', asOf),
+          carriedFrom: task.carried_from ?? null,
           history: (task.history ?? []).map((c) => ({ date: c.date, status: c.status, reason: c.reason ?? null })),
         };
       }

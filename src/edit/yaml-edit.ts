@@ -87,7 +87,7 @@ function keyOf(pair: Pair): string | undefined {
 }
 
 /** Key order of a task in the schema, for placing new keys. */
-export const TASK_ORDER = ['id', 'section', 'number', 'title', 'text', 'owners', 'leaders', 'units', 'due', 'milestones', 'recurrence', 'targets', 'status', 'started', 'completed', 'history', 'notes'];
+export const TASK_ORDER = ['id', 'section', 'number', 'title', 'text', 'owners', 'leaders', 'units', 'due', 'milestones', 'recurrence', 'targets', 'status', 'started', 'completed', 'carried_from', 'history', 'notes'];
 export const MILESTONE_ORDER = ['id', 'title', 'due', 'completed', 'notes'];
 export const RECURRENCE_ORDER = ['every', 'by_day', 'times', 'minimum', 'season', 'done'];
 export const TARGET_ORDER = ['id', 'title', 'metric', 'direction', 'value', 'unit', 'baseline', 'actuals'];

@@ -60,5 +60,8 @@ export const cliZh: typeof cliEn = {
     old: '原名称',
     new: '新名称',
     ref: '版本',
+    year: '年度',
+    title: '标题',
+    issuer: '印发单位',
   },
 };

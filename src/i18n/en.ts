@@ -1,5 +1,15 @@
 import { cliEn } from './cli-en.js';
 
+/** What plan rollover kept, cleared and carried over, for its summary. */
+export interface RolloverSummary {
+  kept: { people: number; units: number; towns: number; enterprises: number; certificates: number };
+  cleared: { completions: number; changes: number; notes: number; seasonDates: number; townFigures: number; townTargets: number; targetFigures: number };
+  /** The ids of the tasks carried over. */
+  carried: string[];
+  /** Without --keep-tasks: tasks done, cancelled or recurring that the new plan does not take. */
+  left: number;
+}
+
 /** The figures the monthly report's summary sentence names; they add up to the total. */
 export interface MonthSummary {
   asOf: string;
@@ -24,7 +34,7 @@ export const en = {
   // loading
   dataDirMissing: (dir: string) => `data folder not found: ${dir} (use --data DIR or set PLAN_DATA)`,
   dataDirNotFolder: (dir: string) => `not a folder: ${dir}`,
-  fileMissing: (file: string) => `required file ${file} is missing`,
+  fileMissing: (file: string) => `required file ${file} is missing (plan init starts a new data folder with every file)`,
   notAFile: (file: string) => `${file} is a folder, not a file`,
   notAFolder: (name: string) => `${name} is a file, not a folder: the domain files go in a folder named ${name}/`,
   notRegularFile: (file: string) => `${file} is not a regular file (a device, FIFO or socket); only regular files are read`,
@@ -156,6 +166,38 @@ export const en = {
     `${date} lies outside the plan period (${start} to ${end}): a record of another year, most often last year's left in a new plan; correct the date, or remove the record (plan rollover starts a year without them)`,
   seasonOutsidePeriod: (name: string, date: string, start: string, end: string) =>
     `${name}: ${date} lies outside the plan period (${start} to ${end}), so the deadlines it gives would fall in another year; record this year's dates with plan season ${name} --from … --to …, or delete from/to until they are known`,
+  initNotEmpty: (dir: string) => `${dir} already has files; plan init makes a new data folder in an empty or new one (give another folder: plan init DIR)`,
+  initTitle: (year: number) => `${year}年工作要点`,
+  initIssuer: '（印发单位）',
+  badYear: (value: string) => `--year needs a year such as 2026; "${value}" is not one`,
+  initDone: (dir: string, data: string) =>
+    [
+      `A new plan in ${dir}: plan.yaml, people.yaml and domains/01-gz.yaml. Next:`,
+      `  1. plan.yaml: the notice's title, issuer and date of issue (and seasons, if it names any).`,
+      `  2. domains/01-gz.yaml: one task per numbered point, as the notice writes it (the commented example shows how); another domain file per part of the notice, if it has several.`,
+      `  3. people.yaml: every person and unit the tasks name.`,
+      `  4. plan${data} check, until it reports no errors; then plan${data} status.`,
+      '',
+    ].join('\n'),
+  noPlanHere: (dir: string) => `${dir} holds no plan (no plan.yaml, people.yaml or domains/): plan init ${dir} starts one`,
+  fixBeforeRollover: 'the data has errors; fix them first (see `plan check`), then roll the plan over',
+  rolloverBackwards: (to: number, from: number) => `--to ${to} is not after the plan's year ${from}`,
+  rolloverSummary: (s: RolloverSummary, from: number, to: number, out: string, dryRun: boolean) =>
+    [
+      `The ${to} plan from the ${from} plan: ${out}${dryRun ? ' (dry run: nothing written)' : ''}`,
+      `Kept: ${s.kept.people} people, ${s.kept.units} units, ${s.kept.towns} towns, ${s.kept.enterprises} enterprises (${s.kept.certificates} certificates)`,
+      `Cleared: ${s.cleared.completions} completions, ${s.cleared.changes} changes of status, ${s.cleared.notes} notes, ${s.cleared.seasonDates} season dates, ${s.cleared.townFigures} town figures, ${s.cleared.townTargets} town targets, ${s.cleared.targetFigures} target figures`,
+      `Carried over (结转; no deadline until the new notice sets one): ${s.carried.length}${s.carried.length > 0 ? `: ${s.carried.join(', ')}` : ''}`,
+      ...(s.left > 0 ? [`Not taken into ${to}: ${s.left} tasks done, cancelled or recurring (--keep-tasks keeps every task, deadlines moved a year)`] : []),
+      `Next: the new notice's title and date of issue in plan.yaml, then plan --data ${out} check`,
+      '',
+    ].join('\n'),
+  recurringDeadline: (key: string) =>
+    key === 'milestones'
+      ? 'a recurring duty counts through its occurrences, so its milestones would be counted nowhere: make the staged work a task of its own, or drop recurrence'
+      : key === 'due'
+        ? 'a recurring duty counts through its occurrences, each due at the end of its period (or on by_day), so due would be read nowhere: remove it, or make the one-off deadline a task of its own'
+        : `a recurring duty's season goes under recurrence (recurrence: {within: …}); ${key} on the task would be read nowhere`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>
@@ -432,6 +474,8 @@ export const en = {
     blockedSince: (since: string, reason: string) => `since ${since}: ${reason}`,
     undatedStatus: (reason: string) => `since an unrecorded day (no history): ${reason}`,
     cancelled: 'Cancelled',
+    carriedFrom: 'Carried over',
+    carriedFromText: (year: string, id: string) => `from the ${year} plan (${id} there); no deadline until the new notice sets one`,
     history: (n: number) => `Changes of status (${n})`,
     recurrence: 'Repeats',
     every: { week: 'weekly', month: 'monthly', two_months: 'every two months', quarter: 'quarterly', half_year: 'half-yearly', year: 'yearly' } as Record<string, string>,
@@ -655,6 +699,16 @@ export const en = {
     dryRun: 'print the change as a diff and write nothing',
     done: 'record tasks, milestones (ID/m1) or occurrences (ID@2022-Q2) as done, all or none',
     start: 'mark a task as being worked on, from the --on date',
+    init: 'start a new plan: a data folder that passes plan check, with an example task to copy',
+    initDir: 'the folder to make (default: --data, else ./data); it must be new or empty',
+    initYear: 'the plan\'s year (default: this year)',
+    initTitle: 'the notice\'s title',
+    initIssuer: 'the body that issued it',
+    initIssued: 'its date of issue (default: the first day of the year)',
+    rollover: 'start next year\'s data folder from this year\'s: people, units, towns and roster kept, this year\'s records cleared, unfinished tasks carried over',
+    rolloverTo: 'the new plan\'s year',
+    rolloverOut: 'the folder to write (default: the data folder\'s name with -YEAR); it must be new or empty',
+    keepTasks: 'keep every task, stated deadlines and milestones moved into the new year',
     block: 'mark a task as blocked from a day, with the reason',
     unblock: 'lift a task\'s block from a day: back to doing if it had started, else to do',
     cancel: 'cancel a task from a day, with the reason (work done before stays done)',

@@ -7,7 +7,7 @@ const yearMonthZh = (month: string) => `${Number(month.slice(0, 4))}年${Number(
 export const zh: typeof en = {
   dataDirMissing: (dir) => `找不到数据目录：${dir}（请用 --data DIR 或设置 PLAN_DATA）`,
   dataDirNotFolder: (dir) => `不是目录：${dir}`,
-  fileMissing: (file) => `缺少必需的文件 ${file}`,
+  fileMissing: (file) => `缺少必需的文件 ${file}（plan init 可新建包含全部文件的数据目录）`,
   notAFile: (file) => `${file} 是目录，不是文件`,
   notAFolder: (name) => `${name} 是文件，不是目录：各领域文件应放在名为 ${name}/ 的目录中`,
   notRegularFile: (file) => `${file} 不是普通文件（设备、管道或套接字）；只读取普通文件`,
@@ -127,6 +127,38 @@ export const zh: typeof en = {
   calendarWorkdayOnWeekday: (date) => `${date} 是工作日，本来就要上班：workday: 用于调休上班的周六或周日`,
   recordOutsidePeriod: (date, start, end) => `${date} 不在计划期（${start} 至 ${end}）内：这是其他年份的记录，多为上一年度遗留；请更正日期或删除该记录（plan rollover 生成的新年度不含这些记录）`,
   seasonOutsidePeriod: (name, date, start, end) => `${name}：${date} 不在计划期（${start} 至 ${end}）内，由此得出的期限会落在其他年份；请用 plan season ${name} --from … --to … 录入本年度日期，未定前删除 from/to`,
+  initNotEmpty: (dir) => `${dir} 中已有文件；plan init 只在空文件夹或新文件夹中建立数据目录（请另指定：plan init 文件夹）`,
+  initTitle: (year) => `${year}年工作要点`,
+  initIssuer: '（印发单位）',
+  badYear: (value) => `--year 需要年份，如 2026；“${value}”不是年份`,
+  initDone: (dir, data) =>
+    [
+      `已在 ${dir} 建立新计划：plan.yaml、people.yaml 和 domains/01-gz.yaml。接下来：`,
+      '  1. plan.yaml：填写通知标题、印发单位和印发日期（通知提到汛期等未写明日期的时段的，也在其中列出）。',
+      '  2. domains/01-gz.yaml：按通知原文，每个序号录入一项任务（注释中的示例给出了写法）；通知分几个部分的，每部分一个领域文件。',
+      '  3. people.yaml：列出任务中写到的每个责任人和责任单位。',
+      `  4. 运行 plan${data} check，直到没有错误；然后 plan${data} status。`,
+      '',
+    ].join('\n'),
+  noPlanHere: (dir) => `${dir} 中没有计划（没有 plan.yaml、people.yaml 或 domains/）：用 plan init ${dir} 新建`,
+  fixBeforeRollover: '数据有错误；请先修正（见 plan check），再生成下一年度计划',
+  rolloverBackwards: (to, from) => `--to ${to} 不晚于计划年度 ${from}`,
+  rolloverSummary: (s, from, to, out, dryRun) =>
+    [
+      `由 ${from} 年计划生成 ${to} 年计划：${out}${dryRun ? '（预演，未写入）' : ''}`,
+      `保留：责任人 ${s.kept.people} 名、责任单位 ${s.kept.units} 个、镇街 ${s.kept.towns} 个、企业 ${s.kept.enterprises} 家（证书 ${s.kept.certificates} 张）`,
+      `清除：完成记录 ${s.cleared.completions} 条、状态变更 ${s.cleared.changes} 条、备注 ${s.cleared.notes} 条、时段日期 ${s.cleared.seasonDates} 个、镇街进度 ${s.cleared.townFigures} 条、镇街目标 ${s.cleared.townTargets} 项、指标实际值 ${s.cleared.targetFigures} 条`,
+      `结转（未完成，期限待新通知确定）：${s.carried.length} 项${s.carried.length > 0 ? `：${s.carried.join('、')}` : ''}`,
+      ...(s.left > 0 ? [`未带入 ${to} 年：已完成、已取消或周期性的任务 ${s.left} 项（加 --keep-tasks 可保留全部任务，期限顺延一年）`] : []),
+      `下一步：在 plan.yaml 中填写新通知的标题和印发日期，然后 plan --data ${out} check`,
+      '',
+    ].join('\n'),
+  recurringDeadline: (key) =>
+    key === 'milestones'
+      ? '周期性工作按各期次计，其阶段节点（milestones）不会被统计：请把分阶段的工作另列为一项任务，或去掉 recurrence'
+      : key === 'due'
+        ? '周期性工作按各期次计，每期在期末（或 by_day 指定日）到期，任务的 due 不会被读取：请删除，或把一次性期限另列为一项任务'
+        : `周期性工作的时段写在 recurrence 下（recurrence: {within: …}）；任务上的 ${key} 不会被读取`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>
@@ -387,6 +419,8 @@ export const zh: typeof en = {
     blockedSince: (since, reason) => `自 ${since}：${reason}`,
     undatedStatus: (reason) => `起始日期未记录（无状态记录）：${reason}`,
     cancelled: '已取消',
+    carriedFrom: '结转',
+    carriedFromText: (year, id) => `自 ${year} 年计划结转（原编号 ${id}）；期限待新通知确定`,
     history: (n) => `状态变更（${n} 次）`,
     recurrence: '周期',
     every: { week: '每周', month: '每月', two_months: '每两月', quarter: '每季度', half_year: '每半年', year: '每年' },
@@ -666,6 +700,16 @@ export const zh: typeof en = {
     dryRun: '只显示将做的改动，不写入',
     done: '标记任务（GM-04）、节点（GM-04/m1）或期次（ZH-02@2022-Q2）完成，可写多个，全部成功或全部不记录',
     start: '标记任务为进行中，自 --on 日期开始',
+    init: '新建计划：生成可通过 plan check 的数据目录，附任务示例',
+    initDir: '要建立的文件夹（默认 --data，否则 ./data），须为新的或空的',
+    initYear: '计划年度（默认今年）',
+    initTitle: '通知标题',
+    initIssuer: '印发单位',
+    initIssued: '印发日期（默认为当年1月1日）',
+    rollover: '由本年度数据生成下一年度数据目录：保留人员、单位、镇街和企业名单，清除本年度记录，结转未完成任务',
+    rolloverTo: '新计划的年度',
+    rolloverOut: '写入的文件夹（默认为数据目录名加 -年度），须为新的或空的',
+    keepTasks: '保留全部任务，写明的期限和节点顺延到新年度',
     block: '标记任务自某日起受阻，并写明原因',
     unblock: '解除任务受阻（自某日起）：已开始的恢复为进行中，否则为未开始',
     cancel: '取消任务（自某日起），并写明原因；此前已完成的工作仍计为完成',

@@ -36,6 +36,8 @@ export interface RawFile {
 /** Lists and reads the data files; a missing, unreadable or oversized file becomes a diagnostic. */
 export function readFolder(dir: string, msg: Messages, shownDir = '.'): RawFolder {
   const entries = listFolder(dir, msg);
+  // A folder with none of a plan's files is not a plan with problems: it is one to start.
+  if (!entries.some((name) => name === 'plan.yaml' || name === 'people.yaml' || name === 'domains')) throw new PlanError(msg.noPlanHere(shownDir));
   const show = (name: string) => (shownDir === '.' ? name : `${shownDir}/${name}`);
   const diagnostics: Diagnostic[] = [];
   const wanted: { path: string; kind: FileKind }[] = [];

@@ -53,6 +53,8 @@ export interface Plan {
   seasons: Season[];
   /** Holidays and weekends worked that plan.yaml adds to China's calendar (for years the package does not know yet). */
   calendar: CalendarDay[];
+  /** Dated remarks about the plan as a whole (plan.yaml's notes). */
+  notes: NonNullable<PlanFile['notes']>;
   timezone: string;
   domains: Domain[];
   enterprises: Enterprise[];
@@ -87,6 +89,7 @@ export function buildPlan(files: readonly SourceFile[]): Plan {
     period: meta.period,
     seasons: meta.seasons ?? [],
     calendar: meta.calendar ?? [],
+    notes: meta.notes ?? [],
     timezone: meta.timezone ?? DEFAULT_TIMEZONE,
     domains,
     enterprises: one<EnterprisesFile>('enterprises')?.enterprises ?? [],

@@ -175,6 +175,10 @@ export interface PlanFile {
      */
     'by-day'?: 'error' | 'warning' | 'off';
     /**
+     * due, milestones, within, before or after on a recurring duty, which counts through its occurrences and reads none of them.
+     */
+    'recurring-deadline'?: 'error' | 'warning' | 'off';
+    /**
      * A duty's minimum.per is a shorter period than its every.
      */
     'minimum-period'?: 'error' | 'warning' | 'off';
@@ -413,6 +417,10 @@ export interface Task {
    * A calendar date written YYYY-MM-DD, e.g. 2022-05-31. Always a local date in the plan's time zone, never a timestamp.
    */
   completed?: string;
+  /**
+   * For work carried over (结转) from last year's plan by plan rollover: that plan's year and the task's id there, e.g. 2022:ZH-05. Without a due date it has no deadline until the new notice sets one.
+   */
+  carried_from?: string;
   /**
    * Every change of the task's status, oldest first, each dated the day it took effect (plan start, block, unblock, cancel, reopen and done write one). The status at an as-of date is that of the last entry on or before it; before the first entry the task was todo.
    */

@@ -88,6 +88,7 @@ function taskLines(t: ShownTask, msg: Messages, c: Colors, width: number | undef
     [s.status, s.taskStatus[t.status]!],
     t.item === null ? null : [s.state, stateText(t.item, msg, c)],
     t.item?.completed === undefined ? null : [s.completed, t.item.completed],
+    t.carriedFrom === null ? null : [s.carriedFrom, s.carriedFromText(t.carriedFrom.slice(0, 4), t.carriedFrom.slice(5))],
     t.blocked === null ? null : [s.blocked, changeText(t.blocked, msg)],
     t.cancelled === null ? null : [s.cancelled, changeText(t.cancelled, msg)],
   ]);

@@ -48,6 +48,7 @@ export const RULES: Record<string, RuleInfo> = {
   'occurrence-key': { severity: 'error' },
   'occurrence-period': { severity: 'error' },
   'by-day': { severity: 'error' },
+  'recurring-deadline': { severity: 'error' },
   'minimum-period': { severity: 'error' },
   season: { severity: 'error', wholeItem: true },
   'unknown-season': { severity: 'error' },

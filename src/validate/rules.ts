@@ -129,6 +129,12 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
         if (statusUndated(task)) report(file, at('status'), 'undated-status', msg.undatedStatus(task.id, status, status === 'doing' ? 'start' : status === 'cancelled' ? 'cancel' : 'block'), 'warning');
       }
       const recurrence = task.recurrence && recurrenceInSeason(task.recurrence, seasons);
+      // A recurring duty counts through its occurrences: a deadline of the task itself would be read nowhere.
+      if (recurrence) {
+        for (const key of ['due', 'milestones', 'within', 'before', 'after'] as const) {
+          if (task[key] !== undefined) report(file, at(key), 'recurring-deadline', msg.recurringDeadline(key), 'error', true);
+        }
+      }
       if (recurrence) {
         const form = RECURRENCE_KEY[recurrence.every]!;
         // The periods the duty has within the plan period (and its season): the only keys a report counts.
