@@ -85,6 +85,15 @@ describe('plan rollover', () => {
     const dry = await runCli(['rollover', '--to', '2023', '--dry-run', '--lang', 'en'], { cwd, env, now: at('2022-12-20') });
     expect(dry.stdout.split('\n')[0]).toBe('The 2023 plan from the 2022 plan: data-2023 (dry run: nothing written)');
     expect(existsSync(join(cwd, 'data-2023'))).toBe(false);
+    // The README's sample, on the bundled data as it ships.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('$ plan rollover --to 2023 --dry-run\n') + '$ plan rollover --to 2023 --dry-run\n'.length;
+    const sample = readme.slice(start, readme.indexOf('```', start)).split('\n').filter((l) => l !== '' && l !== '…');
+    const shipped = emptyFolder();
+    cpSync(join(ROOT, 'data'), join(shipped, 'data'), { recursive: true });
+    const fresh = (await runCli(['rollover', '--to', '2023', '--dry-run', '--lang', 'en'], { cwd: shipped, env })).stdout.split('\n');
+    expect(sample.filter((l) => !fresh.includes(l))).toEqual([]);
+    expect(existsSync(join(cwd, 'data-2023'))).toBe(false);
 
     const result = await runCli(['rollover', '--to', '2023', '--lang', 'en'], { cwd, env, now: at('2022-12-20') });
     expect(result.code).toBe(0);

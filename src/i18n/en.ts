@@ -381,7 +381,7 @@ export const en = {
     onTimeAxis: 'Done on time ÷ (on time + late + overdue)',
     domainAxis: 'Domain',
     townsTitle: 'Town and park standardization progress against target (ranked)',
-    townsAxis: 'Share of the 2022 target certified',
+    townsAxis: 'Share of the year\'s target certified',
     townAxis: 'Town / park',
     targetLine: 'target',
     rosterTitle: 'Enterprise roster by industry and state',

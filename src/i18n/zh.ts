@@ -329,7 +329,7 @@ export const zh: typeof en = {
     onTimeAxis: '按期完成 ÷（按期 + 逾期完成 + 逾期未完成）',
     domainAxis: '领域',
     townsTitle: '各镇街（园区）标准化创建进度与目标（排名）',
-    townsAxis: '已达标企业占 2022 年目标的比例',
+    townsAxis: '已达标企业占年度目标的比例',
     townAxis: '镇街（园区）',
     targetLine: '目标',
     rosterTitle: '企业名单按行业和创建状态分布',

@@ -15,7 +15,7 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
   const n = report.targetCounts;
   const withFigure = report.targets.filter((x) => x.actualDate !== null);
 
-  return {
+  const document: ReportDocument = {
     title: m.title(report.month),
     lead: [visible(`${report.title} — ${report.issuer}`), report.partial ? m.leadPartial(report.monthStart, report.asOf) : m.lead(report.monthStart, report.monthEnd)],
     sections: [
@@ -59,8 +59,8 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
                 paragraph: m.ownerLine(o.kind === 'unassigned' ? msg.unassigned : visible(o.name), o.tally.done, o.tally.overdue, o.tally.dueSoon, formatRate(o.tally.onTime, msg)),
               })),
       },
-      { heading: m.standardization, blocks: standardizationBlocks(report, msg) },
-      {
+      ...(report.towns.towns.length + report.roster.all.total > 0 ? [{ heading: m.standardization, blocks: standardizationBlocks(report, msg) }] : []),
+      ...(n.total + n.shared === 0 ? [] : [{
         heading: m.targets,
         blocks: [
           { paragraph: msg.targetsLine(n.met, n.missed, n.inProgress, n.noFigure) },
@@ -91,7 +91,7 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
                 },
               ]),
         ],
-      },
+      }]),
       {
         heading: m.notes,
         blocks: [
@@ -104,6 +104,21 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
       ...correctionSections(report.corrections, msg),
     ],
   };
+  return { ...document, sections: numbered(document.sections) };
+}
+
+/**
+ * Sections numbered in order (一、二、… or 1. 2. …): a plan without towns or targets leaves those
+ * sections out, and the ones after them move up.
+ */
+function numbered(sections: ReportDocument['sections']): ReportDocument['sections'] {
+  const zh = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+  return sections.map((section, i) => {
+    const zhHead = /^[一二三四五六七八九十]+、/.exec(section.heading);
+    if (zhHead) return { ...section, heading: `${zh[i]}、${section.heading.slice(zhHead[0].length)}` };
+    const enHead = /^\d+\. /.exec(section.heading);
+    return enHead ? { ...section, heading: `${i + 1}. ${section.heading.slice(enHead[0].length)}` } : section;
+  });
 }
 
 /** 更正说明: for a submitted month, every figure and item that differs now from what was sent, and why. */
@@ -231,7 +246,7 @@ function domainTable(report: MonthlyReport, msg: Messages): Block {
         { header: msg.col.later, align: 'right' },
         { header: msg.col.onTime, align: 'right' },
       ],
-      rows: [...report.domains.map((d) => row(visible(`${d.id} ${d.title}`), d.tally, d.notYetDue)), row(msg.col.total, report.totals, report.notYetDue)],
+      rows: [...report.domains.filter((d) => d.tally.total > 0).map((d) => row(visible(`${d.id} ${d.title}`), d.tally, d.notYetDue)), row(msg.col.total, report.totals, report.notYetDue)],
     },
   };
 }

@@ -20,8 +20,10 @@ export function renderStatusText(report: StatusReport, options: TextOptions): st
   const out: string[] = [...headerLines(report, msg, c)];
   out.push(msg.itemsLine(report.totals, report.soonDays), msg.onTimeLine(formatRate(report.totals.onTime, msg)), '');
 
-  out.push(c.bold(msg.byDomain));
-  out.push(
+  // A domain with nothing to count (goals but no tasks) would be a row of noughts.
+  const domains = report.domains.filter((d) => d.tally.total > 0);
+  if (domains.length > 0) out.push(c.bold(msg.byDomain));
+  if (domains.length > 0) out.push(
     renderTable(
       [
         { header: msg.col.domain, flex: true },
@@ -32,7 +34,7 @@ export function renderStatusText(report: StatusReport, options: TextOptions): st
         { header: msg.col.later, align: 'right' },
         { header: msg.col.onTime, align: 'right' },
       ],
-      report.domains.map((d) => [
+      domains.map((d) => [
         visible(`${d.id} ${d.title}`),
         String(d.tally.total),
         String(d.tally.done),
@@ -53,15 +55,17 @@ export function renderStatusText(report: StatusReport, options: TextOptions): st
     out.push(c.bold(msg.dueSoonHeading(report.soonDays, report.dueSoon.length)), dueTable(report.dueSoon, msg, c, width), '');
   }
 
-  out.push(c.bold(msg.standardization));
+  // Sections for what the plan has: a notice without towns, a roster or targets prints none of them.
   const t = report.towns;
-  out.push(msg.townsLine(formatRate(t.total, msg), formatRate(t.aboveScale, msg)));
-  out.push(msg.townsGaps(t.withoutTarget, t.withoutReport));
-  out.push(msg.rosterLine({ total: report.roster.all.total, ...report.roster.all.counts }), '');
+  const hasTowns = t.towns.length > 0;
+  const hasRoster = report.roster.all.total > 0;
+  if (hasTowns || hasRoster) out.push(c.bold(msg.standardization));
+  if (hasTowns) out.push(msg.townsLine(formatRate(t.total, msg), formatRate(t.aboveScale, msg)), msg.townsGaps(t.withoutTarget, t.withoutReport));
+  if (hasRoster) out.push(msg.rosterLine({ total: report.roster.all.total, ...report.roster.all.counts }));
+  if (hasTowns || hasRoster) out.push('');
 
-  out.push(c.bold(msg.targetsHeading));
   const n = report.targetCounts;
-  out.push(msg.targetsLine(n.met, n.missed, n.inProgress, n.noFigure), '');
+  if (n.total + n.shared > 0) out.push(c.bold(msg.targetsHeading), msg.targetsLine(n.met, n.missed, n.inProgress, n.noFigure), '');
 
   out.push(...footnotes(report, msg));
   return wrapLines(out.join('\n').replace(/\n+$/, ''), widthOf(width)) + '\n';

@@ -35,7 +35,7 @@ export const RULES: Record<string, RuleInfo> = {
   'fullwidth-comma': { severity: 'error' },
   'unique-id': { severity: 'error' },
   'unique-name': { severity: 'error' },
-  'task-id': { severity: 'error' },
+  'task-id': { severity: 'warning' },
   'unknown-person': { severity: 'error' },
   'unknown-unit': { severity: 'error' },
   'unknown-town': { severity: 'error' },

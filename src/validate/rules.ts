@@ -94,7 +94,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
     data.tasks.forEach((task, i) => {
       const at = (...rest: PathSegment[]) => ['tasks', i, ...rest];
       ids.claim(task.id, file, at('id'));
-      if (!task.id.startsWith(`${data.id}-`)) report(file, at('id'), 'task-id', msg.taskIdPrefix(task.id, data.id));
+      if (!task.id.startsWith(`${data.id}-`)) report(file, at('id'), 'task-id', msg.taskIdPrefix(task.id, data.id), 'warning');
       const check = (names: string[] | undefined, key: string, known: Set<string> | undefined, unknown: (n: string) => string) =>
         names?.forEach((name, k) => {
           if (known && !known.has(nameKey(name))) report(file, at(key, k), key === 'units' ? 'unknown-unit' : 'unknown-person', unknown(name));
@@ -282,7 +282,7 @@ function checkTowns(file: SourceFile, data: TownsFile, report: Report, msg: Mess
 
 function checkTarget(file: SourceFile, path: PathSegment[], target: Target, domainId: string, ids: IdRegistry, report: Report, msg: Messages): void {
   ids.claim(target.id, file, [...path, 'id']);
-  if (!target.id.startsWith(`${domainId}-`)) report(file, [...path, 'id'], 'task-id', msg.taskIdPrefix(target.id, domainId));
+  if (!target.id.startsWith(`${domainId}-`)) report(file, [...path, 'id'], 'task-id', msg.taskIdPrefix(target.id, domainId), 'warning');
   const needsValue = target.direction === 'at_least' || target.direction === 'at_most' || target.direction === 'reduce_by';
   if (needsValue && target.value === undefined) report(file, path, 'target-value', msg.targetNeedsValue(target.direction));
 }
