@@ -306,6 +306,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .argument('<name>', msg.help.seasonName)
     .option('--from <date>', msg.help.seasonFrom)
     .option('--to <date>', msg.help.seasonTo)
+    .option('--clear', msg.help.seasonClear, false)
     .option('--dry-run', msg.help.dryRun, false)
     .action(async (name: string, options) => {
       const { season } = await import('./commands/season.js');

@@ -189,3 +189,16 @@ describe('check rules for the plan\'s year', () => {
     expect(done.code).toBe(1);
   });
 });
+
+describe('plan season --clear', () => {
+  it('takes a season\'s dates away, and the deadlines it gave with them', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plan-season-'));
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    const original = readFileSync(join(cwd, 'data/plan.yaml'), 'utf8');
+    expect((await runCli(['season', '汛期', '--from', '2022-05-01', '--to', '2022-09-30'], { cwd, env })).code).toBe(0);
+    const cleared = await runCli(['season', '汛期', '--clear'], { cwd, env });
+    expect(cleared.stdout).toBe('汛期：已删除起止日期，现为未定（data/plan.yaml）\n');
+    expect(readFileSync(join(cwd, 'data/plan.yaml'), 'utf8')).toBe(original);
+    expect((await runCli(['season', '汛期', '--clear', '--from', '2022-05-01'], { cwd, env })).code).toBe(2);
+  });
+});

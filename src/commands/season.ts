@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { fileOfKind } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
-import { mapAt, setKey } from '../edit/yaml-edit.js';
+import { deleteKey, mapAt, setKey } from '../edit/yaml-edit.js';
 import { PlanError, type ExitCode } from '../errors.js';
 import { seasonNamed } from '../model/seasons.js';
 import { closest, dateOption } from './shared.js';
@@ -11,6 +11,8 @@ const SEASON_ORDER = ['name', 'from', 'to'];
 export interface SeasonOptions {
   from?: string;
   to?: string;
+  /** Take the season's dates away (a new year's plan, or dates entered by mistake). */
+  clear?: boolean;
   dryRun: boolean;
 }
 
@@ -22,8 +24,21 @@ export function season(ctx: Context, name: string, options: SeasonOptions): Prom
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const found = seasonNamed(plan.seasons, name);
     if (found === undefined) throw new PlanError(ctx.msg.unknownSeason(name, closest(name, plan.seasons.map((s) => s.name)).join('、')));
-    if (options.from === undefined && options.to === undefined) throw new PlanError(ctx.msg.seasonNeedsDates);
     const index = plan.seasons.indexOf(found);
+    if (options.clear) {
+      if (options.from !== undefined || options.to !== undefined) throw new PlanError(ctx.msg.seasonClearWithDates);
+      const file = fileOfKind(loaded, 'plan')!;
+      return {
+        file,
+        summary: ctx.msg.clearedSeason(found.name, file.path),
+        change: (doc) => {
+          const map = mapAt(doc, ['seasons', index]);
+          deleteKey(map, 'from');
+          deleteKey(map, 'to');
+        },
+      };
+    }
+    if (options.from === undefined && options.to === undefined) throw new PlanError(ctx.msg.seasonNeedsDates);
     const from = dateOption(ctx, '--from', options.from, plan.period) ?? found.from;
     const to = dateOption(ctx, '--to', options.to, plan.period) ?? found.to;
     if (from !== undefined && to !== undefined && to < from) throw new PlanError(ctx.msg.seasonEndsBeforeStart(found.name, from, to));

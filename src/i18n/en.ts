@@ -198,6 +198,8 @@ export const en = {
       : key === 'due'
         ? 'a recurring duty counts through its occurrences, each due at the end of its period (or on by_day), so due would be read nowhere: remove it, or make the one-off deadline a task of its own'
         : `a recurring duty's season goes under recurrence (recurrence: {within: …}); ${key} on the task would be read nowhere`,
+  seasonClearWithDates: '--clear takes the dates away: give it without --from and --to',
+  clearedSeason: (name: string, file: string) => `${name}: dates cleared, not dated now (${file})`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>
@@ -709,6 +711,7 @@ export const en = {
     rolloverTo: 'the new plan\'s year',
     rolloverOut: 'the folder to write (default: the data folder\'s name with -YEAR); it must be new or empty',
     keepTasks: 'keep every task, stated deadlines and milestones moved into the new year',
+    seasonClear: 'take the season\'s dates away (it is then undated, as in a new year\'s plan)',
     block: 'mark a task as blocked from a day, with the reason',
     unblock: 'lift a task\'s block from a day: back to doing if it had started, else to do',
     cancel: 'cancel a task from a day, with the reason (work done before stays done)',

@@ -159,6 +159,8 @@ export const zh: typeof en = {
       : key === 'due'
         ? '周期性工作按各期次计，每期在期末（或 by_day 指定日）到期，任务的 due 不会被读取：请删除，或把一次性期限另列为一项任务'
         : `周期性工作的时段写在 recurrence 下（recurrence: {within: …}）；任务上的 ${key} 不会被读取`,
+  seasonClearWithDates: '--clear 用于删除日期：请不要同时写 --from 和 --to',
+  clearedSeason: (name, file) => `${name}：已删除起止日期，现为未定（${file}）`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>
@@ -710,6 +712,7 @@ export const zh: typeof en = {
     rolloverTo: '新计划的年度',
     rolloverOut: '写入的文件夹（默认为数据目录名加 -年度），须为新的或空的',
     keepTasks: '保留全部任务，写明的期限和节点顺延到新年度',
+    seasonClear: '删除该时段的起止日期（恢复为未定，如新年度计划）',
     block: '标记任务自某日起受阻，并写明原因',
     unblock: '解除任务受阻（自某日起）：已开始的恢复为进行中，否则为未开始',
     cancel: '取消任务（自某日起），并写明原因；此前已完成的工作仍计为完成',
