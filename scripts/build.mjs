@@ -37,6 +37,9 @@ const VENDOR = {
   yaml: { file: 'vendor-yaml.cjs', contents: "module.exports = require('yaml');", exports: require('yaml') },
   'js-yaml': { file: 'vendor-js-yaml.cjs', contents: "module.exports = require('js-yaml');", exports: require('js-yaml') },
   'ajv/dist/2020.js': { file: 'vendor-ajv.cjs', contents: "module.exports = require('ajv/dist/2020.js');", exports: require('ajv/dist/2020.js') },
+  // The message catalogs (see the catalog-files plugin): a run speaks one language and reads only its catalog.
+  'catalog-en': { file: 'i18n-en.cjs', contents: `module.exports = require(${JSON.stringify(fileURLToPath(new URL('../src/i18n/en.ts', import.meta.url)))});`, exports: { en: undefined } },
+  'catalog-zh': { file: 'i18n-zh.cjs', contents: `module.exports = require(${JSON.stringify(fileURLToPath(new URL('../src/i18n/zh.ts', import.meta.url)))});`, exports: { zh: undefined } },
   // Stands for src/validate/precompiled.ts (see the precompiled-validators plugin).
   validators: { file: 'vendor-validators.cjs', contents: `module.exports = { precompiled: require(${JSON.stringify(validatorsFile)}) };`, exports: { precompiled: undefined } },
 };
@@ -107,6 +110,16 @@ await build({
       },
     },
     {
+      // The zh and en message catalogs go to files of their own, each read when its language is
+      // first spoken: together they were a fifth of the main file, and a run needs one of them.
+      name: 'catalog-files',
+      setup(build) {
+        build.onResolve({ filter: /\/(en|zh)\.js$/ }, (args) =>
+          /[\\/]src[\\/](i18n[\\/]index|input[\\/]words)\.ts$/.test(args.importer) ? { path: `catalog-${/(en|zh)\.js$/.exec(args.path)[1]}`, namespace: 'plan-vendor' } : undefined,
+        );
+      },
+    },
+    {
       // The schemas' validators as ajv's standalone code, generated below, instead of the module
       // that makes src/validate/schema.ts compile them at run time. They go to the vendor file.
       name: 'precompiled-validators',
@@ -145,8 +158,9 @@ await build({
   ],
   // Source code finds files beside itself (the calendar's years) from import.meta.url, which a
   // CommonJS bundle does not have: it is the bundle's own file URL there.
-  banner: { js: "var __plan_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { __PLAN_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__plan_meta_url' },
+  // (Worked out when asked: loading node:url at every start would cost more than the few commands that ask.)
+  banner: { js: "var __plan_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  define: { __PLAN_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__plan_meta.url' },
   logLevel: 'warning',
 });
 const unpatched = Object.keys(CLI_TABLE3_PATCHES).filter((file) => !patchedFiles.has(file));
@@ -205,7 +219,7 @@ async function saveCodeCache() {
   const resultCache = mkdtempSync(join(tmpdir(), 'plan-build-'));
   try {
     // An edit as well (a dry run: it writes nothing), for the code edits run and the yaml package's.
-    for (const args of [['status'], ['status'], ['check'], ['done', 'ZH-01', '--on', '2022-03-01', '--dry-run']]) {
+    for (const args of [['status'], ['status'], ['--lang', 'zh', 'status'], ['check'], ['done', 'ZH-01', '--on', '2022-03-01', '--dry-run']]) {
       await exports.main(['--data', 'data', ...args], { ...io, env: args[0] === 'status' ? { PLAN_CACHE_DIR: resultCache } : { PLAN_CACHE: '0' } });
     }
   } finally {

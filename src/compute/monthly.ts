@@ -46,7 +46,7 @@ export interface MonthFigures {
   completedLate: number;
   /** Items that fell overdue in the month (see fellOverdueBounds). */
   fellOverdue: number;
-  /** Items overdue since before the month and still not done at the as-of date. */
+  /** Items overdue since before the month and not done at the as-of date: overdue, or blocked past their due date. */
   stillOverdue: number;
   /** Items blocked at the as-of date. */
   blocked: number;

@@ -5,11 +5,10 @@ export type Lang = 'en' | 'zh';
 export type Messages = typeof en;
 export type CliTexts = Messages['cli'];
 
-const catalogs: Record<Lang, Messages> = { en, zh };
-
 /** The message catalog for a language. Every user-facing string comes from here. */
 export function messages(lang: Lang): Messages {
-  return catalogs[lang];
+  // Named only when asked for: the built program reads a catalog's file the first time it is used.
+  return lang === 'zh' ? zh : en;
 }
 
 /** --lang wins, then PLAN_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG): zh* gives Chinese. */

@@ -17,7 +17,11 @@ export interface StateSelection {
   taskStatuses: TaskStatus[];
 }
 
-const WORDS: Record<string, StateSelection> = (() => {
+/** Every word by what it selects; built when first asked for, so that a run reads the catalogs of both languages only when it parses --status. */
+let words: Record<string, StateSelection> | undefined;
+const stateWords = (): Record<string, StateSelection> => (words ??= buildWords());
+
+function buildWords(): Record<string, StateSelection> {
   const words: Record<string, StateSelection> = {};
   const add = (word: string, states: ItemState[], taskStatuses: TaskStatus[] = []) => (words[word.toLowerCase()] = { states, taskStatuses });
   for (const state of STATES) for (const word of [state, en.state[state]!, zh.state[state]!]) add(word, [state]);
@@ -28,7 +32,7 @@ const WORDS: Record<string, StateSelection> = (() => {
   add('取消', ['cancelled']);
   add('到期', ['due_soon']);
   return words;
-})();
+}
 
 /** The codes --status accepts, for its error message. */
 export const STATE_CODES = ['done', 'late', 'todo', 'doing', ...STATES];
@@ -39,7 +43,7 @@ export const STATE_WORDS_ZH = ['逾期', '即将到期', '未到期', '受阻', 
 export function parseStateWords(value: string): { ok: true; selection: StateSelection } | { ok: false; word: string } {
   const selection: StateSelection = { states: [], taskStatuses: [] };
   for (const word of value.split(/[,，、]/).map((w) => w.trim()).filter(Boolean)) {
-    const found = WORDS[word.toLowerCase()];
+    const found = stateWords()[word.toLowerCase()];
     if (!found) return { ok: false, word };
     selection.states.push(...found.states.filter((s) => !selection.states.includes(s)));
     selection.taskStatuses.push(...found.taskStatuses.filter((s) => !selection.taskStatuses.includes(s)));
@@ -47,12 +51,13 @@ export function parseStateWords(value: string): { ok: true; selection: StateSele
   return { ok: true, selection };
 }
 
-/** Words for "nobody answers for it": the code, and the label the reports print. */
-const NOBODY = new Set([UNASSIGNED, en.unassigned, zh.unassigned, '无', '无人']);
+/** Words for "nobody answers for it": the code, and the label the reports print (built when first asked for, as the state words). */
+let nobody: Set<string> | undefined;
 
 /** The owner name as the filters take it: "unassigned" for any word meaning nobody. */
 export function ownerName(name: string): string {
-  return NOBODY.has(name.trim().toLowerCase()) ? UNASSIGNED : name;
+  nobody ??= new Set([UNASSIGNED, en.unassigned, zh.unassigned, '无', '无人']);
+  return nobody.has(name.trim().toLowerCase()) ? UNASSIGNED : name;
 }
 
 /**
