@@ -168,10 +168,10 @@ describe('recording progress', () => {
 describe('refusals leave every file untouched', () => {
   const refusals: [string, string[], number, string][] = [
     ['an unknown task', ['done', 'AA-99'], 2, 'plan: no task AA-99 (see `plan tasks`)\n'],
-    ['a malformed id', ['done', 'AA01'], 2, 'plan: "AA01" is not an item id: use a task (GM-04), a milestone (GM-04/m2) or an occurrence (ZH-02@2022-Q2)\n'],
+    ['a malformed id', ['done', 'AA01'], 2, 'plan: "AA01" is not an item id: use a task (AA-01), a milestone (AA-02/m1) or an occurrence (AA-03@2022-Q1)\n'],
     ['an unknown milestone', ['done', 'AA-02/m9'], 2, 'plan: no milestone AA-02/m9 (milestones of the task: AA-02/m1, AA-02/m2)\n'],
     ['an occurrence outside the plan', ['done', 'AA-03@2023-Q1'], 2, 'plan: no occurrence AA-03@2023-Q1 (occurrences look like AA-03@2022-Q1, AA-03@2022-Q2, AA-03@2022-Q3, AA-03@2022-Q4 …)\n'],
-    ['a recurring task named without its occurrence', ['done', 'AA-03'], 2, 'plan: AA-03 is a recurring duty: mark one occurrence, e.g. AA-03@2022-Q2 (see `plan tasks`)\n'],
+    ['a recurring task named without its occurrence', ['done', 'AA-03'], 2, 'plan: AA-03 is a recurring duty: mark one occurrence, e.g. AA-03@2022-Q1 (see `plan tasks`)\n'],
     ['a completion after today', ['done', 'AA-01', '--on', '2022-07-02'], 2, 'plan: AA-01: 2022-07-02 is after today (2022-07-01); add --force if that is really meant\n'],
     ['a completion before the occurrence begins', ['done', 'AA-03@2022-Q2', '--on', '2022-03-31'], 2, 'plan: AA-03@2022-Q2: 2022-03-31 is before the item begins (2022-04-01); add --force if that is really meant\n'],
     ['an impossible date', ['done', 'AA-01', '--on', '2022-02-30'], 2, 'plan: --on 2022-02-30: that day does not exist (2022-02 has 28 days)\n'],

@@ -52,6 +52,13 @@ describe('plan init', () => {
     // and 端午 (06-19) off, plus Saturday 05-09 worked: 48.
     expect(owner.due_days['GZ-04']).toEqual({ kind: 'workday', holiday: null, working_days_left: 6, unknown_year: null });
     expect(owner.due_days['GZ-05@2026-Q2']).toEqual({ kind: 'workday', holiday: null, working_days_left: 48, unknown_year: null });
+    // Messages give examples from the plan in use, not from the 2022 notice.
+    const wrongId = await runCli(['done', 'GZ01', '--lang', 'en'], { cwd, env, now: at('2026-05-10') });
+    expect(wrongId.stderr).toBe('plan: "GZ01" is not an item id: use a task (GZ-01), a milestone (GZ-01/m1) or an occurrence (GZ-05@2026-Q1)\n');
+    const wrongDate = await runCli(['done', 'GZ-01', '--on', 'May 1', '--lang', 'en'], { cwd, env, now: at('2026-05-10') });
+    expect(wrongDate.stderr).toBe('plan: --on needs a date such as 2026-06-30, 2026/6/30, 20260630, 2026年6月30日 or 6月30日; "May 1" is not one\n');
+    const help = await runCli(['done', '--help', '--lang', 'en'], { cwd, env });
+    expect(help.stdout).not.toMatch(/2022|GM-04|ZH-02/);
   });
 
   it('leaves a folder with files alone, and tells an empty one to run it', async () => {

@@ -50,7 +50,7 @@ describe('plan show', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'plan: nothing has the id or name "BB-6" (tasks GM-04, milestones GM-04/m2, occurrences ZH-02@2022-Q2, targets GM-T3, enterprises E001 or their name, towns); closest: BB-06, BB-01, BB-02\n',
+      'plan: nothing has the id or name "BB-6" (tasks AA-01, milestones AA-02/m1, occurrences AA-03@2022-Q1, targets AA-T1, enterprises E001 or their name, towns); closest: BB-06, BB-01, BB-02\n',
     );
     const zh = await runCli(['--lang', 'zh', 'show', '虎峰'], { cwd });
     expect(zh.code).toBe(2);

@@ -1,3 +1,4 @@
+import { exampleIds } from '../compute/examples.js';
 import { minimumItems, recordedDates } from '../compute/minimum.js';
 import { occurrencesOf, type Occurrence } from '../compute/occurrences.js';
 import type { Context } from '../context.js';
@@ -34,7 +35,7 @@ interface Resolved {
 /** Finds what an id names, with a clear error when it names nothing. */
 function resolve(ctx: Context, plan: Plan, loaded: LoadedFolder, typed: string): Resolved {
   const address = parseAddress(typed);
-  if (!address) throw new PlanError(ctx.msg.badAddress(typed));
+  if (!address) throw new PlanError(ctx.msg.badAddress(typed, exampleIds(plan)));
   const id = addressText(address);
   const location = locateTask(plan, loaded, address.taskId);
   if (!location) throw new PlanError(ctx.msg.unknownTask(address.taskId));
@@ -92,7 +93,10 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
     const changes = items.map((item) => {
       const { address, id, location, earliest, cadence } = item;
       const task = location.task;
-      if (address.kind === 'task' && task.recurrence) throw new PlanError(ctx.msg.recurringNeedsOccurrence(task.id));
+      if (address.kind === 'task' && task.recurrence) {
+        const first = occurrencesOf(task.recurrence, plan.period);
+        throw new PlanError(ctx.msg.recurringNeedsOccurrence(task.id, `${task.id}@${first.ok && first.occurrences[0] ? first.occurrences[0].key : `${plan.period.end.slice(0, 4)}-Q2`}`));
+      }
       const date = recordingDate(ctx, plan, options, earliest, id);
       // A completion for a floor (GM-A02@2022) is recorded under the cadence's period it falls in.
       const key = address.kind !== 'occurrence' ? '' : cadence ? ([...cadence].reverse().find((o) => o.start <= date)?.key ?? cadence[0]!.key) : address.key;

@@ -9,7 +9,7 @@ import { parseDateInput, parseMonthInput, type DateProblem, type Period } from '
 import { parseNumberInput } from '../input/numbers.js';
 import { matchDomains, ownerName } from '../input/words.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
-import type { Plan } from '../model/plan.js';
+import { DEFAULT_TIMEZONE, type Plan } from '../model/plan.js';
 
 /**
  * Loads and validates the data folder; a folder with errors stops the command with exit 1.
@@ -83,29 +83,36 @@ export function dateOption(ctx: Context, name: string, value: string | undefined
   return value === undefined ? undefined : dateInput(ctx, name, value, period);
 }
 
+/** A leap year that stands in for the plan's period while the plan is not read yet. */
+const SYNTAX_PERIOD: Period = { start: '2000-01-01', end: '2000-12-31' };
+
 /**
  * Checks a date or month option before the plan (and its period) is read: every mistake but one
  * that depends on the year (2月29日) is found. A leap year stands in for the period's.
  */
 export function checkDateSyntax(ctx: Context, name: string, value: string | undefined, kind: 'date' | 'month'): void {
-  const leapYear = { start: '2000-01-01', end: '2000-12-31' };
   if (value === undefined) return;
-  if (kind === 'date') dateInput(ctx, name, value, leapYear);
-  else monthInput(ctx, name, value, leapYear);
+  if (kind === 'date') dateInput(ctx, name, value, SYNTAX_PERIOD);
+  else monthInput(ctx, name, value, SYNTAX_PERIOD);
 }
 
 /** A date typed on the command line as YYYY-MM-DD, or an error naming the option and the problem. */
 export function dateInput(ctx: Context, name: string, value: string, period: Period): IsoDate {
   const parsed = parseDateInput(value, period);
   if (parsed.ok) return parsed.date;
-  throw new PlanError(dateProblem(ctx, name, value, parsed, () => ctx.msg.badDateOption(name, value)));
+  throw new PlanError(dateProblem(ctx, name, value, parsed, () => ctx.msg.badDateOption(name, value, exampleYear(ctx, period))));
+}
+
+/** The year the examples of a message are written in: the plan's, or this year's before the plan is read. */
+function exampleYear(ctx: Context, period: Period): number {
+  return period === SYNTAX_PERIOD ? Number(todayIn(DEFAULT_TIMEZONE, ctx.io.now()).slice(0, 4)) : Number(period.end.slice(0, 4));
 }
 
 /** A month typed on the command line as YYYY-MM, or an error naming the option and the problem. */
 export function monthInput(ctx: Context, name: string, value: string, period: Period): string {
   const parsed = parseMonthInput(value, period);
   if (parsed.ok) return parsed.month;
-  throw new PlanError(dateProblem(ctx, name, value, parsed, () => ctx.msg.badMonthOption(name, value)));
+  throw new PlanError(dateProblem(ctx, name, value, parsed, () => ctx.msg.badMonthOption(name, value, exampleYear(ctx, period))));
 }
 
 function dateProblem(ctx: Context, name: string, value: string, problem: DateProblem, badForm: () => string): string {

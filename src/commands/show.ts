@@ -1,3 +1,4 @@
+import { exampleIds } from '../compute/examples.js';
 import { nearestNames, showableNames, showAt } from '../compute/show.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, type ExitCode } from '../errors.js';
@@ -18,7 +19,7 @@ export async function show(ctx: Context, query: string, options: ShowOptions): P
   const plan = await loadPlan(ctx, { fullText: true });
   const asOf = asOfDate(ctx, plan, options.asOf);
   const shown = showAt(plan, query, asOf, 14, chinaWorkCalendar(plan.period, plan.calendar));
-  if (shown === null) throw new PlanError(ctx.msg.unknownId(visible(query), nearestNames(query, showableNames(plan)).map(visible).join(', ')));
+  if (shown === null) throw new PlanError(ctx.msg.unknownId(visible(query), nearestNames(query, showableNames(plan)).map(visible).join(', '), exampleIds(plan)));
   ctx.io.stdout(options.format === 'json' ? renderJson({ asOf, ...shown }) : renderShowText(shown, asOf, ctx.msg, ctx.colors, ctx.io.columns));
   return EXIT.ok;
 }
