@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Context } from '../context.js';
-import { EXIT, PlanError, type ExitCode } from '../errors.js';
+import { errorCode, EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
 import { changedFilesSince } from '../load/changed-files.js';
 import { loadFolder } from '../load/load-folder.js';
 import { submissionDiagnostics } from '../load/submitted.js';
@@ -41,7 +41,12 @@ export async function check(ctx: Context, options: CheckOptions): Promise<ExitCo
   const summaryFile = ctx.io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {
     const summary = summaryLine(shown, fileCount, hidden, ctx.msg, makeColors({ color: false, isTTY: false, env: {} }));
-    appendFileSync(summaryFile, renderStepSummary(shown, summary, ctx.msg));
+    // The job summary is a courtesy: a path that cannot be written is said once, and the check goes on.
+    try {
+      appendFileSync(summaryFile, renderStepSummary(shown, summary, ctx.msg));
+    } catch (error) {
+      ctx.io.stderr(`plan: ${ctx.msg.summaryNotWritten(shownPath(ctx.io.cwd, summaryFile), ctx.msg.ioReason(errorCode(error)))}\n`);
+    }
   }
   if (options.format === 'json') ctx.io.stdout(renderDiagnosticsJson(shown));
   else if (options.format === 'sarif') ctx.io.stdout(renderDiagnosticsSarif(shown, packageJson.version));

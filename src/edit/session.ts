@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import type { Document } from 'yaml';
+import { visit, type Document } from 'yaml';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
 import { loadFolder, type LoadedFolder } from '../load/load-folder.js';
 import { parseSource } from '../load/parse.js';
-import { documentOf, type SourceFile } from '../load/source-file.js';
+import { documentOf, linePosition, type SourceFile } from '../load/source-file.js';
 import { buildPlan, type Plan } from '../model/plan.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { visible, visibleLines } from '../render/visible.js';
@@ -100,6 +100,7 @@ function editedFiles(batch: EditBatch, ctx: Context): EditedFile[] {
   for (const { file, change } of batch.changes) byFile.set(file, [...(byFile.get(file) ?? []), change]);
   return [...byFile].map(([file, changes]) => {
     const doc = documentOf(file);
+    refuseAliases(doc, file, ctx);
     // Written before the changes, from the document as check reads it (known tags unresolved: a
     // resolved !!binary would be re-folded, and fails at lineWidth 0).
     const canonical = stringifyLike(doc, file.text);
@@ -109,6 +110,24 @@ function editedFiles(batch: EditBatch, ctx: Context): EditedFile[] {
     const { file: reparsed, diagnostics } = parseSource(file.path, file.absolutePath, file.kind, updated, ctx.msg);
     return { file, updated, reparsed, diagnostics };
   });
+}
+
+/**
+ * An edit never writes through a YAML alias: a value shared by `&anchor` and `*alias` would change
+ * in every place that names it (a completion recorded under two tasks), so a file with aliases is
+ * not edited; its shared values are to be written out first.
+ */
+function refuseAliases(doc: Document, file: SourceFile, ctx: Context): void {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  if (offset === undefined) return;
+  const { line } = linePosition(file, offset);
+  throw new PlanError(ctx.msg.editThroughAlias(`${file.path}:${line}`), EXIT.dataProblems);
 }
 
 /**

@@ -201,6 +201,8 @@ export const en = {
         : `a recurring duty's season goes under recurrence (recurrence: {within: …}); ${key} on the task would be read nowhere`,
   seasonClearWithDates: '--clear takes the dates away: give it without --from and --to',
   clearedSeason: (name: string, file: string) => `${name}: dates cleared, not dated now (${file})`,
+  summaryNotWritten: (file: string, reason: string) => `warning: the job summary ${file} (GITHUB_STEP_SUMMARY) could not be written: ${reason}; the problems are printed below as usual`,
+  editThroughAlias: (where: string) => `${where} uses a YAML alias (*name) for a value written once under an anchor (&name): an edit there would change every place that shares it; write the value out in each place, then record again`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>

@@ -161,6 +161,8 @@ export const zh: typeof en = {
         : `周期性工作的时段写在 recurrence 下（recurrence: {within: …}）；任务上的 ${key} 不会被读取`,
   seasonClearWithDates: '--clear 用于删除日期：请不要同时写 --from 和 --to',
   clearedSeason: (name, file) => `${name}：已删除起止日期，现为未定（${file}）`,
+  summaryNotWritten: (file, reason) => `警告：无法写入作业摘要 ${file}（GITHUB_STEP_SUMMARY）：${reason}；问题照常列在下面`,
+  editThroughAlias: (where) => `${where} 使用了 YAML 别名（*名称）引用锚点（&名称）处的值：在此修改会同时改变所有共用它的地方；请先在每处写出完整的值，再录入`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>

@@ -38,7 +38,7 @@ export function readFolder(dir: string, msg: Messages, shownDir = '.'): RawFolde
   const entries = listFolder(dir, msg);
   // A folder with none of a plan's files is not a plan with problems: it is one to start.
   if (!entries.some((name) => name === 'plan.yaml' || name === 'people.yaml' || name === 'domains')) throw new PlanError(msg.noPlanHere(shownDir));
-  const show = (name: string) => (shownDir === '.' ? name : `${shownDir}/${name}`);
+  const show = (name: string) => shownFile(shownDir, name);
   const diagnostics: Diagnostic[] = [];
   const wanted: { path: string; kind: FileKind }[] = [];
 
@@ -148,4 +148,13 @@ function readAtMost(fd: number, limit: number, expected: number): Uint8Array | u
 
 export function fileLevel(file: string, rule: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, message };
+}
+
+/**
+ * A data file's path as messages show it. A name that starts with a colon (`::error …`) is shown
+ * as `./::error …`: a line of plan's output must never start as a GitHub workflow command.
+ */
+export function shownFile(shownDir: string, name: string): string {
+  if (shownDir !== '.') return `${shownDir}/${name}`;
+  return name.startsWith(':') ? `./${name}` : name;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Submission } from '../compute/submission.js';
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { fileLevel } from './read-folder.js';
+import { fileLevel, shownFile } from './read-folder.js';
 
 /** The folder, inside the data folder, where submitted reports are kept. */
 export const SUBMITTED_DIR = 'submitted';
@@ -60,7 +60,7 @@ export function submissionDiagnostics(dataDir: string, shownDir: string, msg: Me
   } catch {
     return [];
   }
-  const show = (path: string) => (shownDir === '.' ? path : `${shownDir}/${path}`);
+  const show = (path: string) => shownFile(shownDir, path);
   const out: Diagnostic[] = [];
   const months = new Set(names.filter((n) => /^\d{4}-\d{2}\.(json|txt)$/.test(n)).map((n) => n.slice(0, 7)));
   for (const name of names) {

@@ -1,15 +1,13 @@
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { visible } from './visible.js';
+import { markdownCell } from './markdown.js';
 
-/** Text in a Markdown table cell: no line breaks, no column separators, no HTML. */
+/**
+ * Text in a Markdown table cell, escaped as the Markdown report escapes it: no line breaks, no
+ * column separators, no HTML, and no link, image, emphasis or code made of data.
+ */
 function cell(text: string): string {
-  return visible(text)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|');
+  return markdownCell(text.replace(/[\r\n]+/g, ' '));
 }
 
 /** The Markdown GitHub shows as the job summary: the summary line, then a table of every problem. */

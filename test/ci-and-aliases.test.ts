@@ -1,0 +1,65 @@
+// Hardening: an edit never writes through a YAML alias; nothing a data folder holds can start a
+// GitHub workflow command or a live link in the job summary; a job summary that cannot be written
+// does not stop the check.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureFolder, runCli } from './helpers.js';
+
+describe('edits and YAML aliases', () => {
+  it('refuses to record into a file that shares a value through an alias, and changes nothing', async () => {
+    const cwd = fixtureFolder();
+    const file = join(cwd, 'data/domains/01-aa.yaml');
+    const text = readFileSync(file, 'utf8')
+      .replace('    recurrence:\n      every: quarter\n', '    recurrence: &r\n      every: quarter\n')
+      .concat('  - id: AA-04\n    title: 每季度调度\n    text: 每季度调度一次。\n    owners: [张伟]\n    recurrence: *r\n');
+    writeFileSync(file, text);
+    expect((await runCli(['check', '--format', 'json'], { cwd })).code).toBe(0);
+    for (const args of [
+      ['done', 'AA-03@2022-Q2', '--on', '2022-06-20'],
+      ['note', 'AA-01', '已召开', '--on', '2022-03-30'],
+      ['rename', 'person', '张伟', '张玮'],
+    ]) {
+      const result = await runCli(args, { cwd, now: new Date('2022-07-01T04:00:00Z') });
+      expect([args[0], result.code, result.stderr]).toEqual([
+        args[0],
+        1,
+        'plan: data/domains/01-aa.yaml:44 uses a YAML alias (*name) for a value written once under an anchor (&name): an edit there would change every place that shares it; write the value out in each place, then record again\n',
+      ]);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
+  });
+});
+
+describe('output read by GitHub Actions', () => {
+  it('never starts a line with a workflow command, whatever a file is named', async () => {
+    const cwd = fixtureFolder();
+    const data = join(cwd, 'data');
+    // More files than GitHub shows warnings for: the last ones are printed past the cap, as plain lines.
+    for (let n = 1; n <= 12; n++) writeFileSync(join(data, `::error title=FORGED ${String(n).padStart(2, '0')}::FORGED ANNOTATION`), 'x');
+    mkdirSync(join(data, '::warning file=x::y'));
+    for (const format of ['github', 'text']) {
+      const result = await runCli(['--data', '.', 'check', '--format', format], { cwd: data });
+      const lines = result.stdout.split('\n');
+      const forged = lines.filter((line) => /^::(error|warning)\b/.test(line) && !/^::(error|warning) file=/.test(line));
+      expect([format, forged]).toEqual([format, []]);
+      expect(result.stdout).toContain('./::error title=FORGED 12::FORGED ANNOTATION:1:1');
+    }
+  });
+
+  it('escapes Markdown in the job summary as the Markdown report does, and goes on when it cannot write it', async () => {
+    const cwd = fixtureFolder();
+    const people = join(cwd, 'data/domains/01-aa.yaml');
+    writeFileSync(people, readFileSync(people, 'utf8').replace('owners: [张伟]', 'owners: ["[Fix here](https://evil.example/fix) ![p](https://evil.example/p.png)"]'));
+    const summary = join(cwd, 'summary.md');
+    const result = await runCli(['check'], { cwd, env: { LANG: 'en_US.UTF-8', GITHUB_STEP_SUMMARY: summary } });
+    expect(result.code).toBe(1);
+    const written = readFileSync(summary, 'utf8');
+    expect(written).toContain('\\[Fix here\\](https://evil.example/fix) !\\[p\\](https://evil.example/p.png)');
+    expect(written).not.toMatch(/[^\\]\[Fix here\]\(/);
+    const unwritable = await runCli(['check', '--format', 'json'], { cwd, env: { LANG: 'en_US.UTF-8', GITHUB_STEP_SUMMARY: join(cwd, 'no/such/folder/summary.md') } });
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^plan: warning: the job summary no\/such\/folder\/summary\.md \(GITHUB_STEP_SUMMARY\) could not be written: .*; the problems are printed below as usual\n$/);
+    expect(JSON.parse(unwritable.stdout).length).toBeGreaterThan(0);
+  });
+});
