@@ -1,10 +1,11 @@
 // Hardening: an edit never writes through a YAML alias; nothing a data folder holds can start a
 // GitHub workflow command or a live link in the job summary; a job summary that cannot be written
 // does not stop the check.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureFolder, runCli } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { fixtureFolder, ROOT, runCli } from './helpers.js';
 
 describe('edits and YAML aliases', () => {
   it('refuses to record into a file that shares a value through an alias, and changes nothing', async () => {
@@ -61,5 +62,48 @@ describe('output read by GitHub Actions', () => {
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^plan: warning: the job summary no\/such\/folder\/summary\.md \(GITHUB_STEP_SUMMARY\) could not be written: .*; the problems are printed below as usual\n$/);
     expect(JSON.parse(unwritable.stdout).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the result cache, shared or not', () => {
+  const status = ['status', '--as-of', '2022-06-30', '--format', 'json'];
+  // The cache belongs to the built program (the build keys its entries): run it.
+  const built = async (args: string[], { cwd, env }: { cwd: string; env: Record<string, string> }) => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/plan.cjs'), ...args], { cwd, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('is not believed, and says so once, in a folder others can write in or for an entry another user owns', async () => {
+    const cwd = fixtureFolder('progress');
+    const shared = join(cwd, 'shared-cache');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const env = { LANG: 'en_US.UTF-8', PLAN_CACHE_DIR: shared };
+    const first = await built(status, { cwd, env });
+    expect(first.stderr).toMatch(/^plan: warning: the result cache .*shared-cache is not this user's alone/);
+    expect(readdirSync(shared)).toEqual([]);
+    // A private folder with an entry someone else owns: only root can make one to try.
+    if (process.getuid?.() !== 0) return;
+    const own = join(cwd, 'own-cache');
+    const privateEnv = { LANG: 'en_US.UTF-8', PLAN_CACHE_DIR: own };
+    const clean = await built(status, { cwd, env: privateEnv });
+    expect(clean.stderr).toBe('');
+    const [entry] = readdirSync(own);
+    chownSync(join(own, entry!), 1, 1);
+    const again = await built(status, { cwd, env: privateEnv });
+    expect(again.stdout).toBe(clean.stdout);
+    expect(again.stderr).toMatch(/^plan: warning: the result cache .* is not this user's alone/);
+  });
+
+  it('prunes only files whose names and contents are its own', async () => {
+    const cwd = fixtureFolder();
+    const dir = join(cwd, 'cache');
+    mkdirSync(dir, { mode: 0o700 });
+    const impostors = Array.from({ length: 25 }, (_, i) => `0123456789abcdef-backup-${String(i).padStart(8, '0')}.bin`);
+    for (const name of impostors) writeFileSync(join(dir, name), `my backup ${name}`);
+    writeFileSync(join(dir, `${'a'.repeat(64)}.json`), '{"mine": true}');
+    expect((await built(['status'], { cwd, env: { LANG: 'en_US.UTF-8', PLAN_CACHE_DIR: dir } })).code).toBe(0);
+    const left = readdirSync(dir);
+    for (const name of [...impostors, `${'a'.repeat(64)}.json`]) expect(left).toContain(name);
   });
 });

@@ -25,6 +25,7 @@ export async function loadPlan(ctx: Context, options: { fullText: boolean } = { 
   const entry = cacheEntry(raw, options.fullText ? 'plan' : 'plan-without-text', ctx.io.env);
   const cached = readCache<Plan>(entry);
   if (cached) return cached;
+  if (entry?.untrusted !== undefined) ctx.io.stderr(`plan: ${ctx.msg.cacheUntrusted(entry.untrusted)}\n`);
   const [{ parseFolder }, { countBySeverity, validateFolder }, { buildPlan }, { renderDiagnosticsText }, { writeCache }] = await Promise.all([
     import('../load/load-folder.js'),
     import('../validate/index.js'),
@@ -41,7 +42,7 @@ export async function loadPlan(ctx: Context, options: { fullText: boolean } = { 
   }
   const built = buildPlan(loaded.files);
   const plan = options.fullText ? built : withoutText(built);
-  writeCache(entry, plan);
+  if (entry?.untrusted === undefined) writeCache(entry, plan);
   return plan;
 }
 

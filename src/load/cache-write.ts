@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { CHECKSUM_BYTES, type CacheEntry } from './cache.js';
@@ -50,14 +50,31 @@ function framed(text: string, encoding: 'utf8' | 'utf16le'): Uint8Array[] {
 }
 
 /**
- * Names only this program makes: BUILD-PURPOSE-HASH.bin, its temporary files, and HASH.json of
- * builds that hashed the data instead. Nothing else in the folder is ever deleted, even when the
- * folder is one of the user's own.
+ * Names only this program makes: BUILD-PURPOSE-HASH.bin and its temporary files. A file is pruned
+ * only when its contents are an entry's too (below): nothing else in the folder is ever deleted,
+ * even a file of the user's own that happens to have such a name.
  */
-const ENTRY_NAME = /^[0-9a-f]{16}-[a-z][a-z-]*-[0-9a-f]{8}\.bin(?:\.[0-9a-f]{12}\.tmp)?$|^[0-9a-f]{64}\.json$/;
+const ENTRY_NAME = /^[0-9a-f]{16}-[a-z][a-z-]*-[0-9a-f]{8}\.bin(?:\.[0-9a-f]{12}\.tmp)?$/;
+
+/** Whether a file starts as an entry does: the length of its header, then the header's own opening. */
+function isEntry(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    const start = Buffer.alloc(4 + ENTRY_START.length);
+    const read = readSync(fd, start, 0, start.length, 0);
+    return read === start.length && start.readUInt32BE(0) < 1 << 24 && start.subarray(4).equals(ENTRY_START);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const ENTRY_START = Buffer.from('{"build":"', 'utf8');
 
 function prune(dir: string): void {
-  const entries = readdirSync(dir).filter((name) => ENTRY_NAME.test(name));
+  const entries = readdirSync(dir).filter((name) => ENTRY_NAME.test(name) && isEntry(join(dir, name)));
   if (entries.length <= MAX_ENTRIES) return;
   const byAge = entries
     .map((name) => ({ name, info: lstatSync(join(dir, name), { throwIfNoEntry: false }) }))

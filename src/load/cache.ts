@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { RawFolder } from './read-folder.js';
 
@@ -31,6 +31,8 @@ export interface CacheEntry {
   path: string;
   header: EntryHeader;
   raw: RawFolder;
+  /** Set by readCache when the folder or the entry is not this user's alone: the cache is then neither read nor written. */
+  untrusted?: string;
 }
 
 interface EntryHeader {
@@ -65,7 +67,14 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
 export function readCache<T>(entry: CacheEntry | undefined): T | undefined {
   if (entry === undefined) return undefined;
   try {
-    const stored = readEntry(entry.path);
+    // As ssh treats its files: a folder others can write in, or an entry another user owns, could
+    // hold a forged entry with a checksum of its own; only the user's own private folder is believed.
+    const folder = statIfAny(dirname(entry.path));
+    if (folder && (!owned(folder.uid) || (folder.mode & 0o022) !== 0)) {
+      entry.untrusted = dirname(entry.path);
+      return undefined;
+    }
+    const stored = readEntry(entry.path, entry);
     if (stored === undefined) return undefined;
     const headerEnd = 4 + stored.readUInt32BE(0);
     if (stored.toString('utf8', 4, headerEnd) !== JSON.stringify(entry.header)) return undefined;
@@ -86,12 +95,31 @@ export function readCache<T>(entry: CacheEntry | undefined): T | undefined {
 export const CHECKSUM_BYTES = 4;
 
 /** An entry's bytes, if it is a regular file: a FIFO or device planted at its name must not hang or flood a run. */
-function readEntry(path: string): Buffer | undefined {
+function readEntry(path: string, entry: CacheEntry): Buffer | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   try {
-    return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
+    const info = fstatSync(fd);
+    if (!info.isFile()) return undefined;
+    if (!owned(info.uid)) {
+      entry.untrusted = path;
+      return undefined;
+    }
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Whether a file or folder belongs to the user running plan (always, where there are no user ids). */
+function owned(uid: number): boolean {
+  return process.getuid === undefined || uid === process.getuid();
+}
+
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 
