@@ -209,3 +209,20 @@ describe('plan season --clear', () => {
     expect((await runCli(['season', '汛期', '--clear', '--from', '2022-05-01'], { cwd, env })).code).toBe(2);
   });
 });
+
+describe('a plan period typed wrong', () => {
+  it('is an error with the likely slip named, and no report counts a millennium of weeks', async () => {
+    const cwd = fixtureFolder('progress');
+    const plan = join(cwd, 'data/plan.yaml');
+    for (const [start, end] of [['2022-01-01', '9022-12-31'], ['0001-01-01', '9999-12-31']]) {
+      writeFileSync(plan, readFileSync(join(ROOT, 'test/fixtures/base/plan.yaml'), 'utf8').replace('  start: 2022-01-01', `  start: ${start}`).replace('  end: 2022-12-31', `  end: ${end}`));
+      const { code, rows } = await checkJson(cwd);
+      expect(code).toBe(1);
+      expect(rows.filter((r) => r.rule === 'plan-period').map((r) => r.message)).toEqual([
+        `a plan period from ${start} to ${end} is longer than 10 years, the most a plan holds: check the years (a typo such as 9022 for 2022?)`,
+      ]);
+      const status = await runCli(['status'], { cwd });
+      expect([status.code, status.stderr]).toEqual([1, expect.stringContaining('plan-period')]);
+    }
+  });
+});

@@ -204,6 +204,7 @@ export const en = {
   summaryNotWritten: (file: string, reason: string) => `warning: the job summary ${file} (GITHUB_STEP_SUMMARY) could not be written: ${reason}; the problems are printed below as usual`,
   editThroughAlias: (where: string) => `${where} uses a YAML alias (*name) for a value written once under an anchor (&name): an edit there would change every place that shares it; write the value out in each place, then record again`,
   cacheUntrusted: (path: string) => `warning: the result cache ${path} is not this user's alone (another owner, or a folder others can write in); it is not used (PLAN_CACHE_DIR names another folder)`,
+  periodTooLong: (start: string, end: string, max: number) => `a plan period from ${start} to ${end} is longer than ${max} years, the most a plan holds: check the years (a typo such as 9022 for 2022?)`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>

@@ -87,7 +87,8 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
   });
   if (plan) checkCalendar(plan.file, plan.data.calendar ?? [], report, msg);
   const periodEnd = plan?.data.period.end;
-  const period = plan && plan.data.period.start <= plan.data.period.end ? plan.data.period : undefined;
+  // A period the rules can work in: in order, and not longer than a plan can be (a typo such as 9022 would make them count millennia).
+  const period = plan && plan.data.period.start <= plan.data.period.end && !periodTooLong(plan.data.period) ? plan.data.period : undefined;
   for (const { file, data } of domains) {
     ids.claim(data.id, file, ['id']);
     data.targets?.forEach((target, i) => checkTarget(file, ['targets', i], target, data.id, ids, report, msg));
@@ -171,6 +172,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
   if (plan) {
     const { start, end } = plan.data.period;
     if (start > end) report(plan.file, ['period', 'end'], 'plan-period', msg.periodReversed(start, end));
+    else if (periodTooLong(plan.data.period)) report(plan.file, ['period', 'end'], 'plan-period', msg.periodTooLong(start, end, MAX_PLAN_YEARS));
     else {
       checkSeasonsInPeriod(plan.file, plan.data, report, msg);
       for (const { file, data } of files) if (file.kind !== 'plan') checkDatesInPeriod(file, data, start, end, report, msg);
@@ -211,6 +213,14 @@ function checkCalendar(file: SourceFile, days: NonNullable<PlanFile['calendar']>
     const weekday = new Date(`${day.date}T00:00:00Z`).getUTCDay();
     if (day.workday !== undefined && weekday !== 0 && weekday !== 6) report(file, ['calendar', i, 'workday'], 'calendar', msg.calendarWorkdayOnWeekday(day.date));
   });
+}
+
+/** The longest plan period, in years: a yearly plan, or a five-year one, with room to spare. */
+export const MAX_PLAN_YEARS = 10;
+
+/** Whether a period runs over more than MAX_PLAN_YEARS calendar years. */
+export function periodTooLong(period: { start: string; end: string }): boolean {
+  return Number(period.end.slice(0, 4)) - Number(period.start.slice(0, 4)) >= MAX_PLAN_YEARS;
 }
 
 /** False for a week key past the last ISO week of its year (2022-W53: ISO 2022 has 52 weeks). */
