@@ -9,6 +9,7 @@ import { resolveDataDir } from './load/data-dir.js';
 import { makeColors } from './render/color.js';
 import { MIN_WIDTH, screenFit } from './render/fit.js';
 import { visible } from './render/visible.js';
+import { cappedMessage } from './validate/diagnostic.js';
 
 interface GlobalOptions {
   data?: string;
@@ -338,7 +339,8 @@ function handleError(error: unknown, io: Io, debug: boolean, msg: Messages): Exi
     return error.exitCode === 0 ? EXIT.ok : EXIT.trouble;
   }
   if (error instanceof PlanError) {
-    io.stderr(`plan: ${error.message}\n`);
+    // However long a name from the data or the command line it quotes, an error stays one readable line.
+    io.stderr(`plan: ${cappedMessage(error.message)}\n`);
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
     return error.exitCode;
   }

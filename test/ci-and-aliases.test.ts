@@ -107,3 +107,28 @@ describe('the result cache, shared or not', () => {
     for (const name of [...impostors, `${'a'.repeat(64)}.json`]) expect(left).toContain(name);
   });
 });
+
+describe('plan town --from reads only what a towns CSV can be', () => {
+  it('refuses a FIFO, a device and a file too large to be one at once, and caps a long name in its error', async () => {
+    const cwd = fixtureFolder();
+    const fifo = join(cwd, 'pipe.csv');
+    spawnSync('mkfifo', [fifo]);
+    const big = join(cwd, 'big.csv');
+    writeFileSync(big, `name,target_total\n${'虎峰镇,1\n'.repeat(500_000)}`);
+    const cases: [string, RegExp][] = [
+      [fifo, /^plan: cannot read .*pipe\.csv: it is not a regular file/],
+      ['/dev/zero', /^plan: cannot read \/dev\/zero: it is not a regular file/],
+      [big, /^plan: .*big\.csv is larger than 4 MB: a towns CSV has a row per town/],
+    ];
+    for (const [file, message] of cases) {
+      const result = await runCli(['town', '--from', file], { cwd });
+      expect([file, result.code]).toEqual([file, 2]);
+      expect(result.stderr).toMatch(message);
+    }
+    const exported = (await runCli(['export', '--format', 'csv', '--kind', 'towns'], { cwd })).stdout;
+    writeFileSync(join(cwd, 'long.csv'), exported.replace('高新区,10,6,,,', `${'镇'.repeat(200_000)},10,6,2022-06-30,1,1`));
+    const long = await runCli(['town', '--from', 'long.csv'], { cwd, now: new Date('2022-07-01T04:00:00Z') });
+    expect(long.code).toBeGreaterThan(0);
+    expect([...long.stderr.trimEnd()].length).toBeLessThanOrEqual(300 + 'plan: '.length);
+  });
+});

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { fileOfKind } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
 import { PlanError, type ExitCode } from '../errors.js';
 import { parseCsv } from '../load/csv.js';
+import { readInputFile } from '../load/read-folder.js';
+
+/** A towns CSV has a row per town: a few kilobytes. Anything near this is not one. */
+const MAX_CSV_BYTES = 4 * 1024 * 1024;
 import type { Town } from '../model/plan.js';
 import { townChange, townEntry, type RecordOptions } from './records.js';
 import { recordingDate } from './shared.js';
@@ -73,12 +76,11 @@ function sameFigures(record: NonNullable<Town['progress']>[number], entry: Retur
 
 /** The rows of the CSV with a getter by column name; the header must name exactly the export's columns. */
 function readRows(ctx: Context, path: string): { line: number; get: (column: Column) => string }[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolve(ctx.io.cwd, path));
-  } catch (error) {
-    throw new PlanError(ctx.msg.unreadable(path, (error as NodeJS.ErrnoException).code ?? String(error)));
+  const read = readInputFile(resolve(ctx.io.cwd, path), MAX_CSV_BYTES);
+  if ('error' in read) {
+    throw new PlanError(read.error === 'TOO_LARGE' ? ctx.msg.csvTooLarge(path, MAX_CSV_BYTES / 1024 / 1024) : ctx.msg.unreadable(path, ctx.msg.ioReason(read.error)));
   }
+  const bytes = read.bytes;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

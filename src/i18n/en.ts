@@ -205,6 +205,7 @@ export const en = {
   editThroughAlias: (where: string) => `${where} uses a YAML alias (*name) for a value written once under an anchor (&name): an edit there would change every place that shares it; write the value out in each place, then record again`,
   cacheUntrusted: (path: string) => `warning: the result cache ${path} is not this user's alone (another owner, or a folder others can write in); it is not used (PLAN_CACHE_DIR names another folder)`,
   periodTooLong: (start: string, end: string, max: number) => `a plan period from ${start} to ${end} is longer than ${max} years, the most a plan holds: check the years (a typo such as 9022 for 2022?)`,
+  csvTooLarge: (file: string, mb: number) => `${file} is larger than ${mb} MB: a towns CSV has a row per town; is it the file meant?`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>

@@ -165,6 +165,7 @@ export const zh: typeof en = {
   editThroughAlias: (where) => `${where} 使用了 YAML 别名（*名称）引用锚点（&名称）处的值：在此修改会同时改变所有共用它的地方；请先在每处写出完整的值，再录入`,
   cacheUntrusted: (path) => `警告：结果缓存 ${path} 不归当前用户独有（属其他用户，或所在文件夹他人可写），已不使用（可用 PLAN_CACHE_DIR 指定其他文件夹）`,
   periodTooLong: (start, end, max) => `计划期 ${start} 至 ${end} 超过 ${max} 年（计划最长 ${max} 年）：请检查年份（如把 2022 写成了 9022）`,
+  csvTooLarge: (file, mb) => `${file} 超过 ${mb} MB：镇街 CSV 每个镇街一行，应很小；是否选错了文件？`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>

@@ -100,6 +100,29 @@ function listSubfolder(dir: string, name: string, msg: Messages): string[] | { m
 }
 
 /**
+ * The bytes of a file named on the command line (a CSV to import), read as data files are: only a
+ * regular file (a FIFO must not hang the run, a device must not fill memory) and at most `limit`
+ * bytes. The error is a code: NOT_REGULAR, TOO_LARGE, or the system's (ENOENT…).
+ */
+export function readInputFile(absolutePath: string, limit: number): { bytes: Buffer } | { error: string } {
+  try {
+    const info = statSync(absolutePath);
+    if (!info.isFile()) return { error: 'NOT_REGULAR' };
+    if (info.size > limit) return { error: 'TOO_LARGE' };
+    const fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!fstatSync(fd).isFile()) return { error: 'NOT_REGULAR' };
+      const bytes = readAtMost(fd, limit, info.size);
+      return bytes === undefined ? { error: 'TOO_LARGE' } : { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}
+
+/**
  * Reads one data file. Only regular files are read (a FIFO would block forever, /dev/zero never
  * ends), and never more than MAX_FILE_MB, however the file changes while it is read.
  */
