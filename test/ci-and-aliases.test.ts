@@ -1,7 +1,8 @@
 // Hardening: an edit never writes through a YAML alias; nothing a data folder holds can start a
 // GitHub workflow command or a live link in the job summary; a job summary that cannot be written
 // does not stop the check.
-import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -51,13 +52,13 @@ describe('output read by GitHub Actions', () => {
   it('escapes Markdown in the job summary as the Markdown report does, and goes on when it cannot write it', async () => {
     const cwd = fixtureFolder();
     const people = join(cwd, 'data/domains/01-aa.yaml');
-    writeFileSync(people, readFileSync(people, 'utf8').replace('owners: [张伟]', 'owners: ["[Fix here](https://evil.example/fix) ![p](https://evil.example/p.png)"]'));
+    writeFileSync(people, readFileSync(people, 'utf8').replace('owners: [张伟]', 'owners: ["[Fix](https://e.example/f) ![p](https://e.example/p.png)"]'));
     const summary = join(cwd, 'summary.md');
     const result = await runCli(['check'], { cwd, env: { LANG: 'en_US.UTF-8', GITHUB_STEP_SUMMARY: summary } });
     expect(result.code).toBe(1);
     const written = readFileSync(summary, 'utf8');
-    expect(written).toContain('\\[Fix here\\](https://evil.example/fix) !\\[p\\](https://evil.example/p.png)');
-    expect(written).not.toMatch(/[^\\]\[Fix here\]\(/);
+    expect(written).toContain('\\[Fix\\](https://e.example/f) !\\[p\\](https://e.example/p.png)');
+    expect(written).not.toMatch(/[^\\]\[Fix\]\(/);
     const unwritable = await runCli(['check', '--format', 'json'], { cwd, env: { LANG: 'en_US.UTF-8', GITHUB_STEP_SUMMARY: join(cwd, 'no/such/folder/summary.md') } });
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^plan: warning: the job summary no\/such\/folder\/summary\.md \(GITHUB_STEP_SUMMARY\) could not be written: .*; the problems are printed below as usual\n$/);
@@ -130,5 +131,37 @@ describe('plan town --from reads only what a towns CSV can be', () => {
     const long = await runCli(['town', '--from', 'long.csv'], { cwd, now: new Date('2022-07-01T04:00:00Z') });
     expect(long.code).toBeGreaterThan(0);
     expect([...long.stderr.trimEnd()].length).toBeLessThanOrEqual(300 + 'plan: '.length);
+  });
+});
+
+describe('smaller ones', () => {
+  it('records one completion once, however many ids name it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plan-same-record-'));
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    const before = readFileSync(join(cwd, 'data/domains/04-gm.yaml'), 'utf8');
+    const result = await runCli(['done', 'GM-A02@2022', 'GM-A02@2022-Q3', '--on', '2022-08-02'], { cwd, now: new Date('2022-08-03T04:00:00Z') });
+    expect([result.code, result.stderr]).toEqual([2, 'plan: GM-A02@2022 and GM-A02@2022-Q3 are recorded in one place (GM-A02@2022-Q3): name one of them\n']);
+    expect(readFileSync(join(cwd, 'data/domains/04-gm.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('says what a season\'s new dates replace', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plan-season-twice-'));
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    await runCli(['season', '汛期', '--from', '2022-05-01', '--to', '2022-09-30'], { cwd });
+    const again = await runCli(['season', '汛期', '--from', '2022-05-15'], { cwd });
+    expect(again.stdout).toBe('汛期: 2022-05-15 to 2022-09-30 recorded, replacing 2022-05-01 to 2022-09-30 (data/plan.yaml)\n');
+  });
+
+  it('quotes at most 60 characters of an unknown name, and keeps # and ? out of SARIF paths', async () => {
+    const cwd = fixtureFolder();
+    const domain = join(cwd, 'data/domains/01-aa.yaml');
+    writeFileSync(domain, readFileSync(domain, 'utf8').replace('owners: [张伟]', `owners: [${'李'.repeat(199)}]`));
+    const rows = JSON.parse((await runCli(['check', '--format', 'json'], { cwd })).stdout) as { rule: string; message: string }[];
+    const unknown = rows.find((r) => r.rule === 'unknown-person')!;
+    expect(unknown.message).toBe(`"${'李'.repeat(60)}…" is not listed under people in people.yaml`);
+    writeFileSync(join(cwd, 'data/notes #1?.txt'), 'x');
+    const sarif = JSON.parse((await runCli(['check', '--format', 'sarif'], { cwd })).stdout);
+    const uris = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toContain('data/notes%20%231%3F.txt');
   });
 });

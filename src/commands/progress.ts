@@ -90,6 +90,8 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
       if (seen.has(item.id)) throw new PlanError(ctx.msg.namedTwice(item.id));
       seen.add(item.id);
     }
+    // Two ids can name one record (GM-A02@2022 is recorded under the quarter it falls in, GM-A02@2022-Q3): one date, one completion.
+    const records = new Map<string, string>();
     const changes = items.map((item) => {
       const { address, id, location, earliest, cadence } = item;
       const task = location.task;
@@ -100,6 +102,10 @@ export function done(ctx: Context, ids: string | readonly string[], options: Edi
       const date = recordingDate(ctx, plan, options, earliest, id);
       // A completion for a floor (GM-A02@2022) is recorded under the cadence's period it falls in.
       const key = address.kind !== 'occurrence' ? '' : cadence ? ([...cadence].reverse().find((o) => o.start <= date)?.key ?? cadence[0]!.key) : address.key;
+      const record = address.kind === 'occurrence' ? `${task.id}@${key}` : id;
+      const first = records.get(record);
+      if (first !== undefined) throw new PlanError(ctx.msg.sameRecordTwice(first, id, record));
+      records.set(record, id);
       const recorded = address.kind === 'occurrence' ? recordedDates(task.recurrence?.done?.[key]) : [];
       // Where the plan counts completions (minimum), each one is kept with its date; elsewhere a date is refused or, with --force, replaced.
       const counting = address.kind === 'occurrence' && task.recurrence?.minimum !== undefined;

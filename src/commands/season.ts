@@ -45,7 +45,10 @@ export function season(ctx: Context, name: string, options: SeasonOptions): Prom
     const file = fileOfKind(loaded, 'plan')!;
     return {
       file,
-      summary: ctx.msg.recordedSeason(found.name, from ?? null, to ?? null, file.path),
+      summary:
+        found.from !== undefined || found.to !== undefined
+          ? ctx.msg.recordedSeasonReplacing(found.name, from ?? null, to ?? null, found.from ?? null, found.to ?? null, file.path)
+          : ctx.msg.recordedSeason(found.name, from ?? null, to ?? null, file.path),
       change: (doc) => {
         const map = mapAt(doc, ['seasons', index]);
         if (from !== undefined) setKey(map, 'from', from, SEASON_ORDER);

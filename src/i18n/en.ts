@@ -206,6 +206,9 @@ export const en = {
   cacheUntrusted: (path: string) => `warning: the result cache ${path} is not this user's alone (another owner, or a folder others can write in); it is not used (PLAN_CACHE_DIR names another folder)`,
   periodTooLong: (start: string, end: string, max: number) => `a plan period from ${start} to ${end} is longer than ${max} years, the most a plan holds: check the years (a typo such as 9022 for 2022?)`,
   csvTooLarge: (file: string, mb: number) => `${file} is larger than ${mb} MB: a towns CSV has a row per town; is it the file meant?`,
+  recordedSeasonReplacing: (name: string, from: string | null, to: string | null, oldFrom: string | null, oldTo: string | null, file: string) =>
+    `${name}: ${from ?? '?'} to ${to ?? '?'} recorded, replacing ${oldFrom ?? '?'} to ${oldTo ?? '?'} (${file})`,
+  sameRecordTwice: (first: string, second: string, record: string) => `${first} and ${second} are recorded in one place (${record}): name one of them`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>

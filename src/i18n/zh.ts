@@ -166,6 +166,8 @@ export const zh: typeof en = {
   cacheUntrusted: (path) => `警告：结果缓存 ${path} 不归当前用户独有（属其他用户，或所在文件夹他人可写），已不使用（可用 PLAN_CACHE_DIR 指定其他文件夹）`,
   periodTooLong: (start, end, max) => `计划期 ${start} 至 ${end} 超过 ${max} 年（计划最长 ${max} 年）：请检查年份（如把 2022 写成了 9022）`,
   csvTooLarge: (file, mb) => `${file} 超过 ${mb} MB：镇街 CSV 每个镇街一行，应很小；是否选错了文件？`,
+  recordedSeasonReplacing: (name, from, to, oldFrom, oldTo, file) => `${name}：已录入 ${from ?? '?'} 至 ${to ?? '?'}，替换原来的 ${oldFrom ?? '?'} 至 ${oldTo ?? '?'}（${file}）`,
+  sameRecordTwice: (first, second, record) => `${first} 和 ${second} 记录在同一处（${record}）：请只写其中一个`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>

@@ -33,7 +33,7 @@ export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], versi
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(d.file) },
+                artifactLocation: { uri: fileUri(d.file) },
                 region: { startLine: d.line, startColumn: d.column },
               },
             },
@@ -43,4 +43,9 @@ export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], versi
     ],
   };
   return escapeControls(JSON.stringify(log, null, 2)) + '\n';
+}
+
+/** A path as a relative URI reference: encodeURI leaves # and ?, which would end the path there. */
+function fileUri(path: string): string {
+  return encodeURI(path).replace(/[#?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

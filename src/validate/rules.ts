@@ -6,7 +6,7 @@ import { statusNow, statusUndated } from '../model/history.js';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import type { DomainFile, EnterprisesFile, PeopleFile, PlanFile, Target, TownsFile } from '../model/schema-types.js';
 import { PERIOD_DAYS } from '../compute/minimum.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
+import { quotedExcerpt, type Diagnostic, type Severity } from './diagnostic.js';
 import { nameKey } from '../model/names.js';
 import { nameWarnings } from './names.js';
 import { unitNames as unitNamesOf } from './units.js';
@@ -63,7 +63,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
 
   if (people && unitNames) {
     people.data.people.forEach((person, i) => {
-      if (person.unit !== undefined && !unitNames.has(nameKey(person.unit))) report(people.file, ['people', i, 'unit'], 'unknown-unit', msg.unknownUnit(person.unit, suggestion(person.unit, unitNames)));
+      if (person.unit !== undefined && !unitNames.has(nameKey(person.unit))) report(people.file, ['people', i, 'unit'], 'unknown-unit', msg.unknownUnit(quotedExcerpt(person.unit), suggestion(person.unit, unitNames)));
     });
   }
   nameWarnings(people, domains, report, msg);
@@ -72,7 +72,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
     data.enterprises.forEach((enterprise, i) => {
       ids.claim(enterprise.id, file, ['enterprises', i, 'id']);
       if (enterprise.town !== undefined && townNames && !townNames.has(nameKey(enterprise.town))) {
-        report(file, ['enterprises', i, 'town'], 'unknown-town', msg.unknownTown(enterprise.town, suggestion(enterprise.town, townNames)));
+        report(file, ['enterprises', i, 'town'], 'unknown-town', msg.unknownTown(quotedExcerpt(enterprise.town), suggestion(enterprise.town, townNames)));
       }
       if (enterprise.status === 'certified' && enterprise.expires === undefined) {
         report(file, ['enterprises', i], 'certified-expiry', msg.certifiedWithoutExpiry, 'warning');
@@ -100,10 +100,10 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
         names?.forEach((name, k) => {
           if (known && !known.has(nameKey(name))) report(file, at(key, k), key === 'units' ? 'unknown-unit' : 'unknown-person', unknown(name));
         });
-      const unknownPerson = (n: string) => (unitNames?.has(nameKey(n)) ? msg.personAsUnit(n) : msg.unknownPerson(n, suggestion(n, personNames)));
+      const unknownPerson = (n: string) => (unitNames?.has(nameKey(n)) ? msg.personAsUnit(quotedExcerpt(n)) : msg.unknownPerson(quotedExcerpt(n), suggestion(n, personNames)));
       check(task.owners, 'owners', personNames, unknownPerson);
       check(task.leaders, 'leaders', personNames, unknownPerson);
-      check(task.units, 'units', unitNames, (n) => msg.unknownUnit(n, suggestion(n, unitNames)));
+      check(task.units, 'units', unitNames, (n) => msg.unknownUnit(quotedExcerpt(n), suggestion(n, unitNames)));
       if (!task.owners?.length && !task.leaders?.length && !task.units?.length) {
         report(file, at('id'), 'no-owner', msg.noOwner(task.id), 'warning');
       }
