@@ -1,7 +1,7 @@
 // Hardening: an edit never writes through a YAML alias; nothing a data folder holds can start a
 // GitHub workflow command or a live link in the job summary; a job summary that cannot be written
 // does not stop the check.
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,5 +163,19 @@ describe('smaller ones', () => {
     const sarif = JSON.parse((await runCli(['check', '--format', 'sarif'], { cwd })).stdout);
     const uris = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
     expect(uris).toContain('data/notes%20%231%3F.txt');
+  });
+});
+
+describe('locks', () => {
+  it('are taken only where data files really are, never where a link to another file or a folder leads', async () => {
+    const cwd = fixtureFolder();
+    const outside = mkdtempSync(join(tmpdir(), 'plan-outside-'));
+    writeFileSync(join(outside, 'readme.txt'), 'x');
+    symlinkSync(join(outside, 'readme.txt'), join(cwd, 'data/README.txt'));
+    symlinkSync(outside, join(cwd, 'data/elsewhere'));
+    symlinkSync(outside, join(cwd, 'data/domains/folder.yaml'));
+    const { editFolders } = await import('../src/edit/folders.js');
+    const folders = await editFolders(join(cwd, 'data'));
+    expect(folders.locks.some((lock) => lock.startsWith(outside) || lock === tmpdir())).toBe(false);
   });
 });

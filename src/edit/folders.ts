@@ -1,4 +1,4 @@
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /** The real folders an edit may write in, and the real folders whose locks it takes. */
@@ -8,6 +8,9 @@ export interface EditFolders {
   /** Every real folder holding a data file: two data folders sharing files through links share their locks. */
   locks: string[];
 }
+
+/** The files at the top of a data folder that are data (read-folder.ts reads the same). */
+const DATA_FILES = new Set(['plan.yaml', 'people.yaml', 'towns.yaml', 'enterprises.yaml']);
 
 /**
  * Resolves the data folder the way the file system will when writing: the lock is taken where the
@@ -20,14 +23,19 @@ export async function editFolders(dataDir: string): Promise<EditFolders> {
   const domains = await realpath(join(dataDir, 'domains')).catch(() => undefined);
   if (domains !== undefined) writable.push(domains);
   const locks = new Set(writable);
-  for (const folder of [dataDir, join(dataDir, 'domains')]) {
+  // Only data files count: a link named README.txt, or one to a folder (even /), is never edited,
+  // so no lock is taken where it leads.
+  for (const [folder, isDataFile] of [
+    [dataDir, (name: string) => DATA_FILES.has(name)],
+    [join(dataDir, 'domains'), (name: string) => /\.ya?ml$/.test(name)],
+  ] as const) {
     for (const name of await readdir(folder).catch(() => [])) {
-      if (name.startsWith('.')) continue;
+      if (name.startsWith('.') || !isDataFile(name)) continue;
       const path = join(folder, name);
       const info = await lstat(path).catch(() => undefined);
       if (!info?.isSymbolicLink()) continue;
       const target = await realpath(path).catch(() => undefined);
-      if (target !== undefined) locks.add(dirname(target));
+      if (target !== undefined && (await stat(target).catch(() => undefined))?.isFile()) locks.add(dirname(target));
     }
   }
   return { writable, locks: [...locks] };
