@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Submission } from '../compute/submission.js';
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { fileLevel, shownFile } from './read-folder.js';
+import { fileLevel, MAX_FILE_MB, readInputFile, shownFile } from './read-folder.js';
 
 /** The folder, inside the data folder, where submitted reports are kept. */
 export const SUBMITTED_DIR = 'submitted';
@@ -108,10 +108,8 @@ function submissionOf(body: Record<string, unknown>): Submission {
   };
 }
 
+/** A file's text, if it is a regular file of a sane size (a FIFO planted there must not hang a run). */
 function readIfThere(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readInputFile(path, MAX_FILE_MB * 1024 * 1024);
+  return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
 }
