@@ -179,3 +179,20 @@ describe('locks', () => {
     expect(folders.locks.some((lock) => lock.startsWith(outside) || lock === tmpdir())).toBe(false);
   });
 });
+
+describe('plan check on a long file full of schema errors', () => {
+  it('finds the same problems task by task as in one pass, and counts the rest', async () => {
+    const bad = (count: number) => ['id: AA', 'title: 测试', 'tasks:', ...Array.from({ length: count }, (_, i) => [`  - id: bad-${i}`, `    title: 任务${i}`, `    text: 任务${i}。`, ...(i % 3 === 0 ? ['    due: 2022-13-01'] : [])].join('\n'))].join('\n') + '\n';
+    const rowsFor = async (count: number) => {
+      const cwd = fixtureFolder();
+      writeFileSync(join(cwd, 'data/domains/01-aa.yaml'), bad(count));
+      return JSON.parse((await runCli(['check', '--format', 'json'], { cwd })).stdout) as { line: number; column: number; message: string }[];
+    };
+    // 150 tasks are checked in one pass, 20,000 task by task: the first 50 problems are the same.
+    const small = await rowsFor(150);
+    const large = await rowsFor(20_000);
+    expect(large.slice(0, 50).map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual(small.slice(0, 50).map((r) => `${r.line}:${r.column} ${r.message}`));
+    const total = 20_000 + Math.ceil(20_000 / 3);
+    expect(large[50]!.message).toBe(`… ${total - 50} more problems in data/domains/01-aa.yaml not shown`);
+  }, 60_000);
+});
