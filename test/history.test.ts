@@ -199,7 +199,7 @@ describe('cancel, unblock and notes corrected or withdrawn', () => {
     expect(readFileSync(file, 'utf8')).toContain('      - date: 2022-06-01\n        text: 等待省级文件\n');
     const none = await plan(cwd, '2022-06-30', 'note', 'BB-03', '--on', '2022-06-02', '--withdraw');
     expect([none.code, none.stderr]).toEqual([2, 'plan: BB-03 没有 2022-06-02 的备注；plan show BB-03 可列出其全部备注\n']);
-    const withdrawn = await plan(cwd, '2022-06-30', 'note', 'BB-03', '--on', '2022-06-01', '--withdraw');
+    const withdrawn = await plan(cwd, '2022-06-30', 'note', 'BB-03', '--on', '6月1日', '--withdraw');
     expect(withdrawn.code).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toContain('等待省级文件');
     expect((await checkJson(cwd)).code).toBe(0);

@@ -290,7 +290,7 @@ export interface NoteOptions extends EditOptions {
 export function note(ctx: Context, id: string, text: string | undefined, options: NoteOptions): Promise<ExitCode> {
   return runEdit(ctx, options.dryRun, (plan, loaded) => {
     const { address, id: canonical, location } = resolve(ctx, plan, loaded, id);
-    if (options.replace || options.withdraw) return correctNote(ctx, canonical, address, location, text, options);
+    if (options.replace || options.withdraw) return correctNote(ctx, canonical, address, location, text, options, plan.period);
     if (text === undefined) throw new PlanError(ctx.msg.noteNeedsText);
     const date = recordingDate(ctx, plan, options, plan.period.start, canonical);
     return {
@@ -309,11 +309,12 @@ export function note(ctx: Context, id: string, text: string | undefined, options
 }
 
 /** The edit that corrects (--replace TEXT) or withdraws the one note of an item dated --on. */
-function correctNote(ctx: Context, id: string, address: Address, location: TaskLocation, text: string | undefined, options: NoteOptions) {
+function correctNote(ctx: Context, id: string, address: Address, location: TaskLocation, text: string | undefined, options: NoteOptions, period: Plan['period']) {
   if (options.replace && options.withdraw) throw new PlanError(ctx.msg.replaceOrWithdraw);
   if (options.on === undefined) throw new PlanError(ctx.msg.correctionNeedsOn);
   if (options.replace && text === undefined) throw new PlanError(ctx.msg.noteNeedsText);
-  const date = dateInput(ctx, '--on', options.on, { start: '0001-01-01', end: '9999-12-31' });
+  // Any date a note may carry, written as people write it (6月18日 in the plan's year).
+  const date = dateInput(ctx, '--on', options.on, period);
   const task = location.task;
   const prefix = address.kind === 'occurrence' ? `${address.key}: ` : '';
   const notes = address.kind === 'milestone' ? (task.milestones!.find((m) => m.id === address.milestoneId)!.notes ?? []) : (task.notes ?? []);
