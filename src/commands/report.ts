@@ -1,14 +1,14 @@
-import { monthWindow } from '../compute/month-window.js';
-import { monthSeries } from '../compute/month-series.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { monthWindow, type MonthWindow } from '../compute/month-window.js';
+import { monthSeries } from '../compute/month-series.js';
 import { monthlyReport, type MonthlyReport } from '../compute/monthly.js';
-import type { MonthWindow } from '../compute/month-window.js';
 import type { Corrections } from '../compute/submission.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
 import { todayIn, type IsoDate } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
+import { readSubmission, submissionFiles, submissionJson } from '../load/submitted.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
 import { monthlyDocument } from '../render/monthly.js';
@@ -53,7 +53,7 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   const data = monthlyReport(plan, window.window, soonDays);
   const out = outFile(options.out);
   if (options.submit) await submit(ctx, plan, data, todayIn(plan.timezone, ctx.io.now()), options.force);
-  else if (existsSync(join(ctx.dataDir, 'submitted', `${monthOfReport}.json`))) data.corrections = await compareWithSubmitted(ctx, plan, window.window);
+  else if (existsSync(join(ctx.dataDir, submissionFiles(monthOfReport).json))) data.corrections = await compareWithSubmitted(ctx, plan, window.window);
   if (options.format === 'docx') {
     const { renderMonthlyDocx } = await import('../render/documents-docx.js');
     return writeOutput(ctx, await renderMonthlyDocx(data, ctx.msg), out, options.force);
@@ -75,7 +75,6 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
 async function asSubmitted(ctx: Context, month: string, options: ReportOptions): Promise<string> {
   if (options.submit) throw new PlanError(ctx.msg.submitAndAsSubmitted);
   if (options.format !== 'text' && options.format !== 'json') throw new PlanError(ctx.msg.asSubmittedFormats(options.format));
-  const { readSubmission, submissionFiles } = await import('../load/submitted.js');
   const stored = readSubmission(ctx.dataDir, month);
   if (stored === undefined) throw new PlanError(ctx.msg.notSubmitted(month));
   if (stored === 'damaged') throw new PlanError(ctx.msg.submissionAltered(submissionFiles(month).json, 'changed'), EXIT.dataProblems);
@@ -87,11 +86,7 @@ async function asSubmitted(ctx: Context, month: string, options: ReportOptions):
  * its JSON, and the state of every item, so that later reports of the month can list what changed.
  */
 async function submit(ctx: Context, plan: Plan, data: MonthlyReport, today: IsoDate, replace: boolean): Promise<void> {
-  const [{ reportSnapshot }, { submissionJson, submissionFiles }, { saveSubmission }] = await Promise.all([
-    import('../compute/submission.js'),
-    import('../load/submitted.js'),
-    import('../edit/submission-write.js'),
-  ]);
+  const [{ reportSnapshot }, { saveSubmission }] = await Promise.all([import('../compute/submission.js'), import('../edit/submission-write.js')]);
   const plain = makeColors({ color: false, isTTY: false, env: {} });
   const text = renderDocumentText(monthlyDocument(data, ctx.msg), plain, documentWidth(ctx.fit, { width: ctx.width, toFile: true }));
   const submission = { month: data.month, asOf: data.asOf, submittedOn: today, soonDays: data.soonDays, ...reportSnapshot(data, plan) };
@@ -104,7 +99,7 @@ async function submit(ctx: Context, plan: Plan, data: MonthlyReport, today: IsoD
  * null (with a word on standard error) when there is nothing to compare with.
  */
 async function compareWithSubmitted(ctx: Context, plan: Plan, window: MonthWindow): Promise<Corrections | null> {
-  const [{ readSubmission, submissionFiles }, { correctionsOf, reportSnapshot }] = await Promise.all([import('../load/submitted.js'), import('../compute/submission.js')]);
+  const { correctionsOf, reportSnapshot } = await import('../compute/submission.js');
   const stored = readSubmission(ctx.dataDir, window.month);
   if (stored === undefined) return null;
   if (stored === 'damaged') {

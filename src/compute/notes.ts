@@ -45,8 +45,3 @@ export function statusChangeOf(task: Task, status: 'blocked' | 'cancelled', asOf
   const on = statusOn(task.history, asOf);
   return on.status === status ? { date: on.since ?? null, reason: on.reason ?? null } : null;
 }
-
-/** The item's latest note dated within [from, asOf], or null: the progress a report shows beside it. */
-export function latestNoteBetween(task: Task, item: Pick<Item, 'kind' | 'part'>, from: IsoDate, asOf: IsoDate): DatedNote | null {
-  return itemNotes(task, item, asOf).filter((n) => n.date >= from).at(-1) ?? null;
-}

@@ -1,5 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { TOP_LEVEL_FILES } from '../load/read-folder.js';
 
 /** The real folders an edit may write in, and the real folders whose locks it takes. */
 export interface EditFolders {
@@ -8,9 +9,6 @@ export interface EditFolders {
   /** Every real folder holding a data file: two data folders sharing files through links share their locks. */
   locks: string[];
 }
-
-/** The files at the top of a data folder that are data (read-folder.ts reads the same). */
-const DATA_FILES = new Set(['plan.yaml', 'people.yaml', 'towns.yaml', 'enterprises.yaml']);
 
 /**
  * Resolves the data folder the way the file system will when writing: the lock is taken where the
@@ -26,7 +24,7 @@ export async function editFolders(dataDir: string): Promise<EditFolders> {
   // Only data files count: a link named README.txt, or one to a folder (even /), is never edited,
   // so no lock is taken where it leads.
   for (const [folder, isDataFile] of [
-    [dataDir, (name: string) => DATA_FILES.has(name)],
+    [dataDir, (name: string) => TOP_LEVEL_FILES.has(name)],
     [join(dataDir, 'domains'), (name: string) => /\.ya?ml$/.test(name)],
   ] as const) {
     for (const name of await readdir(folder).catch(() => [])) {

@@ -1,14 +1,12 @@
 import { isSeq, type Document, type YAMLMap } from 'yaml';
-import type { IsoDate } from '../model/dates.js';
 import { statusNow, type Change } from '../model/history.js';
 import type { Task } from '../model/plan.js';
 import { deleteKey, setKey, TASK_ORDER } from './yaml-edit.js';
 
 /**
  * A task's history as it stands, for a new change to follow. A task written without a history
- * gets one from its dated fields: a start (`started`) and a completion (`completed`). Its
- * status itself carries no date when blocked or cancelled; the caller decides whether that may be
- * dropped (a new block or cancellation dates it) or must be dated first.
+ * gets one from its dated fields: a start (`started`) and a completion (`completed`); a blocked or
+ * cancelled status written without a date has no place in it (the command says so).
  */
 export function historyOf(task: Task): Change[] {
   if (task.history?.length) return [...task.history];
@@ -16,11 +14,6 @@ export function historyOf(task: Task): Change[] {
   if (task.started !== undefined) seeded.push({ date: task.started, status: 'doing' });
   if (task.completed !== undefined && (task.status === 'done' || task.status === 'cancelled')) seeded.push({ date: task.completed, status: 'done' });
   return seeded.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
-/** The day of the history's last change, if any: a new change dated before it would not be the status now. */
-export function lastChangeDate(history: readonly Change[]): IsoDate | undefined {
-  return history.at(-1)?.date;
 }
 
 /**

@@ -12,12 +12,18 @@ import type { FileKind } from './source-file.js';
 /** Files bigger than this are refused before reading them whole. */
 export const MAX_FILE_MB = 32;
 
+/** The folder, inside the data folder, where submitted reports are kept (plan report --submit). */
+export const SUBMITTED_DIR = 'submitted';
+
 const TOP_LEVEL: Record<string, { kind: FileKind; required: boolean }> = {
   'plan.yaml': { kind: 'plan', required: true },
   'people.yaml': { kind: 'people', required: true },
   'towns.yaml': { kind: 'towns', required: false },
   'enterprises.yaml': { kind: 'enterprises', required: false },
 };
+
+/** The files at the top of a data folder that are data. */
+export const TOP_LEVEL_FILES: ReadonlySet<string> = new Set(Object.keys(TOP_LEVEL));
 
 /** The bytes of every data file of a folder, before decoding and parsing. */
 export interface RawFolder {
@@ -48,7 +54,7 @@ export function readFolder(dir: string, msg: Messages, shownDir = '.'): RawFolde
   }
   for (const name of entries) {
     // submitted/ holds the reports as sent (plan report --submit); plan check verifies them on its own.
-    if (name.startsWith('.') || Object.hasOwn(TOP_LEVEL, name) || name === 'domains' || name === 'submitted') continue;
+    if (name.startsWith('.') || Object.hasOwn(TOP_LEVEL, name) || name === 'domains' || name === SUBMITTED_DIR) continue;
     // plan.yml for plan.yaml: say which name is read rather than only that this one is not.
     const meant = name.replace(/\.yml$/i, '.yaml').toLowerCase();
     const message = meant !== name && Object.hasOwn(TOP_LEVEL, meant) ? msg.misnamedFile(name, meant) : msg.unknownFile(name);

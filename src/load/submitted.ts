@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import type { Submission } from '../compute/submission.js';
 import type { Messages } from '../i18n/index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { fileLevel, MAX_FILE_MB, readInputFile, shownFile } from './read-folder.js';
-
-/** The folder, inside the data folder, where submitted reports are kept. */
-export const SUBMITTED_DIR = 'submitted';
+import { fileLevel, MAX_FILE_MB, readInputFile, shownFile, SUBMITTED_DIR } from './read-folder.js';
 
 /** A submitted report as stored: the text as sent, and its figures (`stored` is the JSON file's content). */
 export interface StoredSubmission {
