@@ -40,6 +40,8 @@ const VENDOR = {
   // The message catalogs (see the catalog-files plugin): a run speaks one language and reads only its catalog.
   'catalog-en': { file: 'i18n-en.cjs', contents: `module.exports = require(${JSON.stringify(fileURLToPath(new URL('../src/i18n/en.ts', import.meta.url)))});`, exports: { en: undefined } },
   'catalog-zh': { file: 'i18n-zh.cjs', contents: `module.exports = require(${JSON.stringify(fileURLToPath(new URL('../src/i18n/zh.ts', import.meta.url)))});`, exports: { zh: undefined } },
+  // The notice reader of plan import: read only by that command.
+  'notice-reader': { file: 'vendor-notice.cjs', contents: `module.exports = require(${JSON.stringify(fileURLToPath(new URL('../src/notice/index.ts', import.meta.url)))});`, exports: { draftOf: undefined, compare: undefined } },
   // Stands for src/validate/precompiled.ts (see the precompiled-validators plugin).
   validators: { file: 'vendor-validators.cjs', contents: `module.exports = { precompiled: require(${JSON.stringify(validatorsFile)}) };`, exports: { precompiled: undefined } },
 };
@@ -116,6 +118,15 @@ await build({
       setup(build) {
         build.onResolve({ filter: /\/(en|zh)\.js$/ }, (args) =>
           /[\\/]src[\\/](i18n[\\/]index|input[\\/]words)\.ts$/.test(args.importer) ? { path: `catalog-${/(en|zh)\.js$/.exec(args.path)[1]}`, namespace: 'plan-vendor' } : undefined,
+        );
+      },
+    },
+    {
+      // src/notice/ goes to a file of its own (VENDOR 'notice-reader'), read only by plan import.
+      name: 'notice-file',
+      setup(build) {
+        build.onResolve({ filter: /\/notice\/index\.js$/ }, (args) =>
+          args.importer.endsWith(join('src', 'commands', 'import.ts')) ? { path: 'notice-reader', namespace: 'plan-vendor' } : undefined,
         );
       },
     },

@@ -90,6 +90,19 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     });
 
   program
+    .command('import')
+    .description(msg.help.import)
+    .argument('<file>', msg.help.importFile)
+    .option('--out <dir>', msg.help.importOut)
+    .option('--year <year>', msg.help.importYear)
+    .option('--compare <dir>', msg.help.importCompare)
+    .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json']).default('text'))
+    .action(async (file: string, options) => {
+      const { importNotice } = await import('./commands/import.js');
+      exitCode = importNotice(contextOf(), file, options);
+    });
+
+  program
     .command('rollover')
     .description(msg.help.rollover)
     .requiredOption('--to <year>', msg.help.rolloverTo)
