@@ -193,6 +193,8 @@ function domainCode(index: number): string {
 function domainTitle(domain: Domain, shape: Outline): string {
   if (domain.title !== (shape.title?.text ?? '')) return domain.title;
   // A notice without domain headings is one domain: what it issues, without 关于印发…的通知.
+  const quoted = /《([^》]+)》/.exec(domain.title);
+  if (quoted) return quoted[1]!;
   const issued = /^关于(?:印发|下达|做好)?(.+?)(?:的通知|的意见)?$/.exec(domain.title);
   return issued ? issued[1]! : domain.title || '工作要点';
 }
@@ -200,8 +202,8 @@ function domainTitle(domain: Domain, shape: Outline): string {
 /** "各项任务由区应急管理局牵头，…" in the covering letter: the units every task without its own falls to. */
 function coveringOwners(covering: Line[]): { names: string[]; line: number; phrase: string } | undefined {
   for (const line of covering) {
-    const m = /(?:各项|以上|上述)?(?:工作|任务)(?:均)?由([^，。；]+?)(?:牵头|负责)/.exec(line.text);
-    if (m) return { names: names(m[1]!), line: line.n, phrase: m[0] };
+    const m = /(?:各项|以上|上述)?(?:工作|任务)(?:均)?由([^，。；]+?)(?:牵头|负责)(?:[，,]([^，。；]+?)(?:按照职责分工|按职责分工|分工负责|配合|参与))?/.exec(line.text);
+    if (m) return { names: [...names(m[1]!), ...names(m[2] ?? '')], line: line.n, phrase: m[0] };
   }
   return undefined;
 }
@@ -237,7 +239,11 @@ function sectionOf(node: Node): string {
 }
 
 function readDomain(domain: Domain, d: DraftDomain, year: number, review: ReviewEntry[]): void {
-  if (domain.preamble.length > 0) d.goals.push({ line: domain.preamble[0]!.n, text: domain.preamble.map((l) => l.text).join('\n') });
+  if (domain.preamble.length > 0) {
+    const text = domain.preamble.map((l) => l.text).join('\n');
+    d.goals.push({ line: domain.preamble[0]!.n, text });
+    for (const reading of targets(text)) d.targets.push({ value: { ...reading, id: `${d.id}-T${d.targets.length + 1}` }, trace: { line: lineOf(domain.preamble, reading.title), phrase: reading.title } });
+  }
   const tasks: { node: Node; section?: string; number: string; text: string; lines: Line[] }[] = [];
   const visit = (node: Node, section: string | undefined) => {
     const only = node.children.length === 1 ? node.children[0]! : undefined;
@@ -250,6 +256,12 @@ function readDomain(domain: Domain, d: DraftDomain, year: number, review: Review
       }
       node.more.push(only.head, ...only.more);
       node.children = [];
+    }
+    // 十六、加强督导检查。充分发挥…  followed by （一）（二）: an item with its own words keeps its parts in its text.
+    if (node.children.length > 0 && /。\s*\S/.test(headWords(node))) {
+      const all = allLines(node);
+      tasks.push({ node, ...(section !== undefined ? { section } : {}), number: node.number, text: all.map((l) => l.text).join('\n'), lines: all });
+      return;
     }
     if (node.children.length > 0) {
       if (node.more.length > 0) d.goals.push({ line: node.more[0]!.n, section: sectionOf(node), text: node.more.map((l) => l.text).join('\n') });
@@ -337,7 +349,7 @@ function readTask(
   source: { section?: string; number: string; text: string; lines: Line[] },
   year: number,
   review: ReviewEntry[],
-  table?: { units?: string[]; owners?: string[]; leaders?: string[]; deadline?: string; title?: string; line: number },
+  table?: { units?: string[]; owners?: string[]; leaders?: string[]; deadline?: string; title?: string; line: number; cells: Partial<Record<'units' | 'owners' | 'leaders' | 'deadline', Line>> },
 ): DraftTask {
   const { text, lines } = source;
   const task: DraftTask = {
@@ -359,33 +371,56 @@ function readTask(
   if (lead.length + supporting.length > 0) {
     const first = parentheses[0];
     const doubt = supporting.length > 0 ? `牵头：${lead.join('、')}；配合：${supporting.join('、')}（模型尚不区分牵头与配合，均列入 units）` : undefined;
-    task.units = { value: [...lead, ...supporting], trace: { line: first ? lineOf(lines, first.phrase) : (table?.line ?? task.line), ...(first ? { phrase: first.phrase } : {}), ...(doubt ? { doubt } : {}) } };
+    const cell = table?.cells.units;
+    const phrase = first?.phrase ?? cell?.text;
+    task.units = { value: [...lead, ...supporting], trace: { line: first ? lineOf(lines, first.phrase) : (cell?.n ?? task.line), ...(phrase ? { phrase } : {}), ...(doubt ? { doubt } : {}) } };
     if (supporting.length > 0) task.supporting = supporting;
   }
-  if (table?.owners && table.owners.length > 0) task.owners = { value: table.owners, trace: { line: table.line } };
-  if (table?.leaders && table.leaders.length > 0) task.leaders = { value: table.leaders, trace: { line: table.line } };
+  const cellTrace = (cell: Line | undefined): Trace => (cell ? { line: cell.n, phrase: cell.text } : { line: task.line });
+  if (table?.owners && table.owners.length > 0) task.owners = { value: table.owners, trace: cellTrace(table.cells.owners) };
+  if (table?.leaders && table.leaders.length > 0) task.leaders = { value: table.leaders, trace: cellTrace(table.cells.leaders) };
 
   // Dates: a 完成时限 stated for the task wins over dates in its text.
   const stated = parentheses.map((p) => p.deadline).find((d) => d !== undefined) ?? table?.deadline;
-  if (stated !== undefined) {
+  const statedCadence = stated === undefined ? undefined : recurrence(stated, task.units?.value ?? []);
+  const statedSeason = stated === undefined ? undefined : seasonIn(stated);
+  const statedLine = table?.cells.deadline?.n ?? (stated === undefined ? task.line : lineOf(lines, stated));
+  // A cell of 每季度 beside a text of 原则上每季度1次、全年不少于2次: the text says more of the same cadence.
+  const fuller = statedCadence ? recurrence(body, task.units?.value ?? []) : undefined;
+  if (statedCadence && fuller && fuller.value.every === statedCadence.value.every && Object.keys(fuller.value).length > Object.keys(statedCadence.value).length)
+    task.recurrence = { value: fuller.value, trace: { line: lineOf(lines, fuller.phrase), phrase: fuller.phrase, ...(fuller.doubt ? { doubt: fuller.doubt } : {}) } };
+  else if (statedCadence) task.recurrence = { value: statedCadence.value, trace: { line: statedLine, phrase: statedCadence.phrase, ...(statedCadence.doubt ? { doubt: statedCadence.doubt } : {}) } };
+  else if (statedSeason) task.season = { value: { relation: statedSeason.relation, name: statedSeason.name }, trace: { line: statedLine, phrase: statedSeason.phrase } };
+  const bareMonth = stated === undefined ? undefined : /^(\d{1,2})月(?:份)?(?:底|末)?$/.exec(stated.trim());
+  if (bareMonth && Number(bareMonth[1]) >= 1 && Number(bareMonth[1]) <= 12) {
+    // A 完成时限 cell of "6月": done within June, due at its end.
+    const month = Number(bareMonth[1]);
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    task.due = { value: `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`, trace: { line: statedLine, phrase: stated!.trim() } };
+  } else if (statedCadence || statedSeason) {
+    // the deadline is the cadence or the season
+  } else if (stated !== undefined) {
     const dated = deadlines(stated, year);
-    const line = table?.line ?? lineOf(lines, stated);
+    const line = table?.cells.deadline?.n ?? lineOf(lines, stated);
     if (dated.length > 0) dateTask(task, dated, line, lines, openEnded(stated) !== undefined, /^\d+[.．、]/m.test(stated));
     else if (!/全年|长期|持续|常态/.test(stated)) review.push({ kind: 'unread', line, subject: task.id, text: `完成时限“${stated}”未能读出日期` });
   } else {
     const dated = deadlines(body, year);
     if (dated.length > 0) {
-      const numbered = body.split('\n').filter((l) => /^\d+[.．、]/.test(l.trim()));
+      // Listed requirements (1.… 2.…, （一）…（二）…): when one of them has no date, the task has none.
+      const numbered = body.split('\n').filter((l, i) => (i > 0 || table !== undefined) && /^(?:\d+[.．、]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+[、是])/.test(l.trim()));
       const undatedPart = numbered.length >= 2 && numbered.some((l) => deadlines(l, year).length === 0);
       dateTask(task, dated, undefined, lines, openEnded(withoutDatedClauses(body, dated)) !== undefined || undatedPart, false);
     }
   }
   const units = task.units?.value ?? [];
-  const cadence = recurrence(body, units);
+  const cadence = task.recurrence ? undefined : recurrence(body, units);
   if (cadence) task.recurrence = { value: cadence.value, trace: { line: lineOf(lines, cadence.phrase), phrase: cadence.phrase, ...(cadence.doubt ? { doubt: cadence.doubt } : {}) } };
   // A season in the task's own title ties it to the season (汛前组织专项检查); one deeper in the text is only mentioned.
-  const season = seasonIn(task.title);
-  if (season && !task.recurrence?.value.within && !task.due) {
+  // So does one that opens the text as its time (汛期内，密切监视… / 汛后，组织…).
+  const opening = /^(?:[^。]*?。)?\s*(?:在)?([^，。；]{1,8})[，,]/.exec(body.slice(source.number.length))?.[1] ?? '';
+  const season = seasonIn(task.title) ?? (/^(?:汛|[\u4e00-\u9fa5]{0,6}(?:防火期|防控期))/.test(opening) ? seasonIn(opening) : undefined);
+  if (season && !task.season && !task.recurrence?.value.within && !task.due) {
     task.season = { value: { relation: season.relation, name: season.name }, trace: { line: task.line, phrase: season.phrase } };
   }
   // Conditional work (水旱灾害发生后…) has no date of its own.
@@ -473,12 +508,14 @@ function readTable(table: Table, d: DraftDomain, draft: Draft, year: number, rev
   let index = d.tasks.filter((t) => /-A\d/.test(t.id)).length;
   for (const row of table.rows) {
     const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
+    const firstLine = (i: number) => (i >= 0 ? row.cellLines[i]?.[0] : undefined);
     const titleCell = cell(task);
     if (titleCell === '') continue;
     index++;
     const text = requirement >= 0 ? cell(requirement) : titleCell;
     const shortTitle = requirement >= 0 ? titleCell : undefined;
-    const source = { ...(section ? { section } : {}), number: cell(number) || String(index), text, lines: [{ n: row.line, text: row.cells.join(' ') }] };
+    const lines = (requirement >= 0 ? [requirement, task] : [task]).flatMap((k) => row.cellLines[k] ?? []);
+    const source = { ...(section ? { section } : {}), number: cell(number) || String(index), text, lines: lines.length > 0 ? lines : [{ n: row.line, text: row.cells.join(' ') }] };
     const unitNames = [...names(cell(units)), ...names(cell(helpers))];
     const personNames = splitNames(cell(people));
     const leaderNames = splitNames(cell(leaders));
@@ -489,6 +526,7 @@ function readTable(table: Table, d: DraftDomain, draft: Draft, year: number, rev
       ...(cell(deadline) ? { deadline: cell(deadline) } : {}),
       ...(shortTitle ? { title: shortTitle } : { title: titleOf('', text) }),
       line: row.line,
+      cells: { units: firstLine(units), owners: firstLine(people), leaders: firstLine(leaders), deadline: firstLine(deadline) },
     });
     for (const split of [personNames, leaderNames]) {
       if (split.doubt) review.push({ kind: 'doubt', line: row.line, subject: built.id, text: split.doubt });

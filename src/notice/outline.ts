@@ -28,7 +28,8 @@ export interface Table {
   title: string;
   line: number;
   header: string[];
-  rows: { line: number; cells: string[] }[];
+  /** Each row's cells, and the lines each cell was written on. */
+  rows: { line: number; cells: string[]; cellLines: Line[][] }[];
 }
 
 export interface Domain {
@@ -128,6 +129,7 @@ export function outline(text: string): Outline {
   let inAnnexList = false;
   let pendingAnnexLabel: Line | undefined;
   let rowCells: string[] | undefined;
+  let rowCellLines: Line[][] = [];
   let rowLine = 0;
   const stack: Node[] = [];
   const newDomain = (title: string, line: number): Domain => {
@@ -139,7 +141,7 @@ export function outline(text: string): Outline {
   const closeRow = () => {
     if (table && rowCells && rowCells.length > 0) {
       if (table.header.length === 0) table.header = rowCells.map((c) => c.replace(/\s+/g, ''));
-      else table.rows.push({ line: rowLine, cells: rowCells });
+      else table.rows.push({ line: rowLine, cells: rowCells, cellLines: rowCellLines });
     }
     rowCells = undefined;
   };
@@ -183,7 +185,10 @@ export function outline(text: string): Outline {
         table = { label: pendingAnnexLabel.text.trim(), title: trimmed, line: pendingAnnexLabel.n, header: [], rows: [] };
         (domain ?? (domain = newDomain(result.title?.text ?? '', line.n))).tables.push(table);
       } else if (table.header.length === 0 && rowCells === undefined) table.title += trimmed;
-      else if (rowCells) rowCells[rowCells.length - 1] += `\n${trimmed}`;
+      else if (rowCells) {
+        rowCells[rowCells.length - 1] += `\n${trimmed}`;
+        rowCellLines[rowCellLines.length - 1]!.push({ n: line.n, text: trimmed });
+      }
       continue;
     }
     if (line.text.startsWith('\t')) {
@@ -194,14 +199,17 @@ export function outline(text: string): Outline {
       }
       if (rowCells === undefined) {
         rowCells = [];
+        rowCellLines = [];
         rowLine = line.n;
       }
       rowCells.push(trimmed);
+      rowCellLines.push([{ n: line.n, text: trimmed }]);
       continue;
     }
     if (table !== undefined && rowCells !== undefined) {
       // A cell that runs over several lines continues without a tab.
       rowCells[rowCells.length - 1] += `\n${trimmed}`;
+      rowCellLines[rowCellLines.length - 1]!.push({ n: line.n, text: trimmed });
       continue;
     }
     if (table !== undefined) {

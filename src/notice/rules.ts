@@ -103,7 +103,7 @@ const DEADLINE_PATTERNS: { name: string; re: RegExp; date: (m: RegExpExecArray, 
   // 3月底前, 6月底, 2022年5月底前, 11月底
   { name: 'month-end', re: /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)(?:前|之前)?/g, date: (m, year) => monthOf(m[2]!, year) },
   // 4月至12月, 4—12月: the work runs to the end of the later month
-  { name: 'month-range', re: /(\d{1,2})月?(?:至|到|—|-|～|~)(\d{1,2})月(?!\d*日)/g, date: (m, year) => monthOf(m[2]!, year) },
+  { name: 'month-range', re: /(?:(\d{4})年)?\d{1,2}月?(?:至|到|—|-|～|~)(\d{1,2})月(?!\d*日)/g, date: (m, year) => monthOf(m[2]!, year) },
   // 上半年, 年中
   { name: 'first-half', re: /(?:(\d{4})年)?(?:上半年|年中)(?:前)?/g, date: (_m, year) => `${year}-06-30` },
   // 年底前, 年底, 2022年底, 年内
@@ -258,10 +258,13 @@ export interface SeasonReading {
  * 冬春火灾防控期间 → within 冬春火灾防控期.
  */
 export function seasonIn(text: string): SeasonReading | undefined {
-  const flood = /汛(期)?(前|中|内|后|期间)/.exec(text);
+  const flood = /汛期(前|中|内|后|期间)?|汛(前|中|后)/.exec(text);
   const named = /((?:[\u4e00-\u9fa5]{0,6})(?:防火期|防控期))(内|间|期间|前|后)?/.exec(text);
   const hits: SeasonReading[] = [];
-  if (flood) hits.push({ name: '汛期', relation: flood[2] === '前' ? 'before' : flood[2] === '后' ? 'after' : 'within', phrase: flood[0] });
+  if (flood) {
+    const word = flood[1] ?? flood[2];
+    hits.push({ name: '汛期', relation: word === '前' ? 'before' : word === '后' ? 'after' : 'within', phrase: flood[0] });
+  }
   if (named) {
     const name = named[1]!.replace(/^(?:在|于|每年|全年|进入|森林防火期内)/, '');
     hits.push({ name: normaliseSeason(name), relation: named[2] === '前' ? 'before' : named[2] === '后' ? 'after' : 'within', phrase: named[0] });
@@ -343,8 +346,11 @@ export function targets(text: string): TargetReading[] {
     for (const part of clause.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean)) {
       // 编制率100%、应知应会率100%: two rates in one list, each a target.
       const rates = part.match(/\d(?:%|‰|％)/g) ?? [];
-      const pieces = rates.length >= 2 ? part.split(/(?<=\d(?:%|‰|％)(?:以上)?)、/) : [part];
-      for (const piece of pieces) found.push(...targetsOfPart(piece));
+      const counts = part.match(/\d+\s*(?:个|处|家|支|座|所|项)、/g) ?? [];
+      const pieces = rates.length >= 2 ? part.split(/(?<=\d(?:%|‰|％)(?:以上)?)、/) : counts.length >= 1 ? part.split(/(?<=\d\s*(?:个|处|家|支|座|所|项))、/) : [part];
+      // 争创全国示范社区2个、市级示范社区5个: the verb of the first counts for the rest.
+      const verb = /(打造|设置|建成|改造|新建|完成|争创|创建|新增|建立)/.exec(pieces[0]!)?.[1];
+      pieces.forEach((piece, i) => found.push(...targetsOfPart(i > 0 && verb && !piece.includes(verb) && counts.length > 0 ? `${verb}${piece}` : piece)));
     }
   }
   return found;
@@ -382,7 +388,7 @@ function targetsOfPart(part: string): TargetReading[] {
   if (floor && !/次$/.test(floor[3]!)) return [{ title, metric: metricOf(floor[1]!), direction: 'at_least', value: Number(floor[2]), unit: floor[3]!.replace(/^个工作日$/, '工作日') }];
   if (floor && floor[3] === '场次') return [{ title, metric: metricOf(floor[1]!), direction: 'at_least', value: Number(floor[2]), unit: '场次' }];
   // 全区打造5个示范点, 各镇街打造…示范点各 1个, 改造30公里, 全面完成9个行业领域调查
-  const made = /(.*?)(打造|设置|建成|建设|改造|新建|完成|培训|开展)([^，。；\d]{0,16}?)(各)?\s*(\d+(?:\.\d+)?)\s*(个|公里|千米|家|处|座|所|场次|人次|名)([^，。；]*)/.exec(title);
+  const made = /(.*?)(打造|设置|建成|建设|改造|新建|完成|培训|开展|争创|创建|新增|建立)([^，。；\d]{0,16}?)(各)?\s*(\d+(?:\.\d+)?)\s*(个|公里|千米|家|处|座|所|场次|人次|名|支|项|台|套|辆)([^，。；]*)/.exec(title);
   if (made && !/^\d/.test(made[7] ?? '') && !(made[2] === '开展' && made[6] !== '场次')) {
     const perUnit = made[4] !== undefined || /^各/.test(made[1]!.trim());
     const metric = metricOf(`${made[1]}${made[3]}${made[7]}`.replace(/(打造|设置|建成|每年)/g, ''));
@@ -392,7 +398,7 @@ function targetsOfPart(part: string): TargetReading[] {
   const zero =
     /^(.*?)(?:坚决杜绝|杜绝|坚决遏制|严防|不发生|确保不发生|防止发生)(?:出现|发生)?(.+)$/.exec(title) ??
     /^(.*?)(清零|零新增|“零[^”]*”)”?$/.exec(title);
-  const zeroObject = /事故|事件|伤亡|死亡|险情|火灾|灾害|隐患/;
+  const zeroObject = /事故|事件|伤亡|死亡|失踪|险情|火灾|灾害|隐患|垮坝|溃坝|决口/;
   if (zero && (/清零|零新增|“零/.test(title) || zeroObject.test(zero[2] ?? '')) && /杜绝|遏制|不发生|清零|零新增|“零/.test(title) && !/开展“|行动$/.test(title)) {
     const metric = /清零|零新增|“零/.test(zero[2] ?? '') ? metricOf(zero[1]!) : metricOf(zero[2]!);
     return [{ title, ...(metric ? { metric } : {}), direction: 'zero' }];
