@@ -15,8 +15,9 @@ const out = join(root, 'bench/out');
 const cacheDir = mkdtempSync(join(tmpdir(), 'plan-bench-cache-'));
 const reportRss = fileURLToPath(new URL('./report-rss.cjs', import.meta.url));
 
-/** Runs a command once; returns wall seconds and, for plan runs, peak memory in MB. */
-function timeOnce([command, args, env = {}]) {
+/** Runs a command once (after `before`, untimed); returns wall seconds and, for plan runs, peak memory in MB. */
+function timeOnce([command, args, env = {}, before]) {
+  before?.();
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: root, env: { ...process.env, PLAN_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -93,6 +94,11 @@ const [node0, statusBundled, statusBundledCold, checkBundledCold, doneBundled] =
   [[[process.execPath, ['-e', '0']]], plan(data, ['status']), plan(data, ['status'], noCache), plan(data, ['check'], noCache), plan(editable, doneArgs)],
   shortRounds,
 );
+// `plan import` of the seed into a folder made new for each run (the draft must go to an empty one).
+const seed = join(root, 'seeds', readdirSync(join(root, 'seeds')).find((name) => name.endsWith('.txt')));
+const draft = join(out, 'draft');
+const importSeed = [[process.execPath, ['-r', reportRss, join(root, 'bin/plan.cjs'), 'import', seed, '--out', draft], {}, () => rmSync(draft, { recursive: true, force: true })]];
+const [node0Import, importBundled] = measure([[[process.execPath, ['-e', '0']]], importSeed], runs);
 const [check100, ajv100, check10, checkOneFile] = measure([plan(s100, ['check']), ajvCli(s100), plan(s10, ['check']), plan(oneFile, ['check'])], runs);
 const [status100, status100Cold, status10Cold] = measure([plan(s100, ['status']), plan(s100, ['status'], noCache), plan(s10, ['status'], noCache)], runs);
 const taskwarrior = taskwarriorRows();
@@ -133,6 +139,7 @@ const rows = [
   ['status, bundled data (no cache)', fmt(statusBundledCold.seconds), node0Base, statusBundledCold.seconds / node0.seconds, '≤ 2.0×', 2.0],
   ['check, bundled data (no cache)', fmt(checkBundledCold.seconds), node0Base, checkBundledCold.seconds / node0.seconds, '≤ 2.0×', 2.0],
   ['done, copy of the bundled data', fmt(doneBundled.seconds), node0Base, doneBundled.seconds / node0.seconds, '≤ 2.5×', 2.5],
+  ['import, the seed (180 tasks, 18 files)', fmt(importBundled.seconds), `node -e 0: ${fmt(node0Import.seconds)}`, importBundled.seconds / node0Import.seconds, '≤ 5×', 5],
   ...(taskwarrior
     ? [
         [`status, scale 11 (${taskwarrior.items} items, cached)`, fmt(taskwarrior.status11.seconds), `task overdue: ${fmt(taskwarrior.task.seconds)}`, taskwarrior.status11.seconds / taskwarrior.task.seconds, '≤ 1.2×', 1.2],
@@ -156,6 +163,6 @@ const met = (ratio, limit) => (limit === Infinity ? '' : ratio <= limit ? 'yes' 
 const table = [['scenario', 'plan (median)', 'baseline (median)', 'ratio', 'goal', 'met'], ...rows.map(([name, ours, base, ratio, goal, limit]) => [name, ours, base, Number.isNaN(ratio) ? '' : ratio.toFixed(2), goal, met(ratio, limit)])];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
 for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
-const planRuns = [statusBundled, statusBundledCold, checkBundledCold, doneBundled, check100, checkOneFile, status100, ...(taskwarrior ? [taskwarrior.status11, taskwarrior.overdue11, taskwarrior.overdueOneDomain11] : [])];
+const planRuns = [statusBundled, statusBundledCold, checkBundledCold, doneBundled, importBundled, check100, checkOneFile, status100, ...(taskwarrior ? [taskwarrior.status11, taskwarrior.overdue11, taskwarrior.overdueOneDomain11] : [])];
 if (planRuns.some((m) => m.status !== 0)) console.log('note: a plan run exited non-zero');
 process.exitCode = rows.every(([, , , ratio, , limit]) => limit === Infinity || ratio <= limit) ? 0 : 1;

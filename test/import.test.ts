@@ -137,6 +137,7 @@ describe('plan import', () => {
     ['a missing file', (dir: string) => join(dir, 'nope.txt'), /cannot read .*nope\.txt/],
     ['a folder', (dir: string) => dir, /cannot read/],
     ['text in neither UTF-8 nor GB18030', (dir: string) => (writeFileSync(join(dir, 'bad.txt'), Buffer.from([0xff, 0x41, 0x81, 0x0a, 0xfe, 0xfe, 0x80])), join(dir, 'bad.txt')), /neither UTF-8 nor GB18030/],
+    ['a Word document', (dir: string) => (writeFileSync(join(dir, 'notice.docx'), Buffer.from('PK\x03\x04word/document.xml', 'latin1')), join(dir, 'notice.docx')), /Word \(\.docx\).*save it as plain text/],
     ['text with no numbered tasks', (dir: string) => (writeFileSync(join(dir, 'letter.txt'), '各单位：\n请认真落实。\n'), join(dir, 'letter.txt')), /no numbered tasks/],
   ])('refuses %s with one line and writes nothing', async (_name, make, message) => {
     const dir = tmp();

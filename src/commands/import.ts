@@ -55,6 +55,7 @@ export function importNotice(ctx: Context, file: string, options: ImportOptions)
 
 /** UTF-8 (with or without a byte-order mark), else GB18030, as WPS and older Word save text. */
 function noticeText(ctx: Context, bytes: Buffer, shown: string): string {
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw new PlanError(ctx.msg.noticeIsZip(shown));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   for (const encoding of ['utf-8', 'gb18030']) {

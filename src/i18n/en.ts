@@ -212,6 +212,7 @@ export const en = {
   importNotEmpty: (dir: string) => `${dir} already has files; plan import writes its draft into an empty or new folder (give one with --out DIR)`,
   importNoTasks: (file: string) => `${file}: no numbered tasks found (1. … / （一）… / 一是…); is it the notice's text?`,
   noticeTooLarge: (file: string, mb: number) => `${file} is larger than ${mb} MB; a notice's text is far smaller (is it the right file?)`,
+  noticeIsZip: (file: string) => `${file} is a Word (.docx) or other zipped file, not text; open it in Word or WPS and save it as plain text (.txt), then import that`,
   noticeEncoding: (file: string) => `${file} is neither UTF-8 nor GB18030 text; save the notice as plain text (.txt) and import that`,
   importCompareUnreadable: (file: string, reason: string) => `cannot compare with ${file}: ${reason}`,
   importDone: (dir: string, files: number, domains: number, tasks: number) => `Draft written to ${dir}: ${files} files, ${domains} domains, ${tasks} tasks. Each value carries the line it was read from; 待核 marks a guess.`,

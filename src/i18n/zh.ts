@@ -171,6 +171,7 @@ export const zh: typeof en = {
   importNotEmpty: (dir) => `${dir} 中已有文件；plan import 只把草稿写入空文件夹或新文件夹（用 --out 文件夹 另指定）`,
   importNoTasks: (file) => `${file}：未找到编号的任务（1. … / （一）… / 一是…）；这是通知的正文吗？`,
   noticeTooLarge: (file, mb) => `${file} 超过 ${mb} MB；通知正文远小于此（文件是否选错？）`,
+  noticeIsZip: (file) => `${file} 是 Word（.docx）等压缩文件，不是文本；请在 Word 或 WPS 中另存为纯文本（.txt）后再导入`,
   noticeEncoding: (file) => `${file} 既不是 UTF-8 也不是 GB18030 文本；请把通知另存为纯文本（.txt）后再导入`,
   importCompareUnreadable: (file, reason) => `无法与 ${file} 比较：${reason}`,
   importDone: (dir, files, domains, tasks) => `草稿已写入 ${dir}：${files} 个文件，${domains} 个领域，${tasks} 项任务。每个值的注释写明出自第几行；“待核”为推测。`,

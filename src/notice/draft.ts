@@ -13,6 +13,7 @@ import {
   seasonIn,
   targets,
   unitKey,
+  PART_MAX,
   type DeadlineClause,
   type RecurrenceReading,
   type TargetReading,
@@ -333,6 +334,8 @@ function lineOf(lines: Line[], words: string): number {
   return (lines.find((l) => l.text.includes(probe)) ?? lines[0]!).n;
 }
 
+const OWNER_PARENTHESES = 12;
+
 /** Longest title kept whole; a longer lead-in sentence is cut at a comma (the schema allows 200). */
 const TITLE_MAX = 120;
 
@@ -362,9 +365,10 @@ function readTask(
     targets: [],
   };
   // Owners: the parentheses in the text, or the table's columns.
-  const parentheses = ownersIn(text);
+  // A task names its owners in a parenthesis or two (a few more in a long one): OWNER_PARENTHESES at most.
+  const parentheses = ownersIn(text).slice(0, OWNER_PARENTHESES);
   let body = text;
-  for (const p of parentheses) body = body.replace(p.phrase, '');
+  for (const p of parentheses) body = body.split(p.phrase).join('');
   const lead = [...new Set(parentheses.flatMap((p) => p.lead))];
   const supporting = [...new Set(parentheses.flatMap((p) => p.supporting))].filter((u) => !lead.includes(u));
   if (table?.units) lead.push(...table.units.filter((u) => !lead.includes(u)));
@@ -461,8 +465,9 @@ function dateTask(task: DraftTask, dated: DeadlineClause[], line: number | undef
 
 /** Figures (N%, N‰) in a text that no target rule read: reported, never guessed. */
 function unreadFigures(text: string, read: TargetReading[], lines: Line[], subject: string | undefined, review: ReviewEntry[]): void {
-  for (const m of text.matchAll(/[^，。；]*?\d+(?:\.\d+)?(?:%|‰|％)[^，。；]*/g)) {
-    const phrase = m[0].trim();
+  for (const part of text.split(/[，。；\n]/)) {
+    if (!/\d(?:%|‰|％)/.test(part)) continue;
+    const phrase = part.trim().slice(0, PART_MAX);
     if (read.some((r) => r.title.includes(phrase) || phrase.includes(r.title))) continue;
     review.push({ kind: 'unread', line: lineOf(lines, phrase), ...(subject ? { subject } : {}), text: `数字未读作指标：“${phrase}”` });
   }

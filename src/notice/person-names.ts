@@ -25,7 +25,8 @@ export function splitNames(cell: string): SplitNames {
       names.push(piece);
       continue;
     }
-    const ways = cuts(piece);
+    // Longer than four names run together: not a cell of names (and the ways to cut it grow fast).
+    const ways = piece.length <= 12 ? cuts(piece) : [];
     if (ways.length === 0) {
       names.push(piece);
       doubts.push(`“${piece}”未能分成人名`);

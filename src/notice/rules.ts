@@ -90,7 +90,7 @@ export function clauses(text: string): string[] {
 
 /** Text inside 《》 and quotation marks is a title or a slogan, never a date or a figure of the plan. */
 function withoutTitles(text: string): string {
-  return text.replace(/《[^》]*》/g, (m) => '□'.repeat(m.length)).replace(/〔[^〕]*〕/g, (m) => '□'.repeat(m.length));
+  return text.replace(/《[^》《]{0,100}》/g, (m) => '□'.repeat(m.length)).replace(/〔[^〕〔]{0,40}〕/g, (m) => '□'.repeat(m.length));
 }
 
 const DEADLINE_PATTERNS: { name: string; re: RegExp; date: (m: RegExpExecArray, year: number) => string | undefined; doubt?: string }[] = [
@@ -130,7 +130,7 @@ function monthOf(text: string, year: number): string | undefined {
  */
 export function deadlines(text: string, year: number): DeadlineClause[] {
   const found: DeadlineClause[] = [];
-  for (const clause of clauses(text)) {
+  for (const clause of clauses(text).filter((c) => c.length <= CLAUSE_MAX)) {
     // Within one clause, several dates joined by 、 (5月12日、10月13日前后) are each a deadline.
     const plain = withoutTitles(clause);
     const taken: [number, number][] = [];
@@ -154,7 +154,7 @@ export function deadlines(text: string, year: number): DeadlineClause[] {
       }
     }
     hits.sort((a, b) => a.at - b.at);
-    for (const hit of hits) {
+    for (const hit of hits.slice(0, HITS_MAX)) {
       const what = clause
         .replace(hit.phrase, '')
         .replace(/^[\d０-９]+[.．、]\s*/, '')
@@ -167,6 +167,11 @@ export function deadlines(text: string, year: number): DeadlineClause[] {
   }
   return found;
 }
+
+/** A sentence longer than this is not read for dates (the seed's longest is under 1,000 characters). */
+const CLAUSE_MAX = 3000;
+/** Dates read in one sentence at most: a list of dates, not a calendar. */
+const HITS_MAX = 12;
 
 /** Rule `open-ended`: words that say the work goes on all year, so a date in the text closes only part of it. */
 export function openEnded(text: string): string | undefined {
@@ -286,13 +291,36 @@ function normaliseSeason(name: string): string {
  */
 export function ownersIn(text: string): OwnersReading[] {
   const found: OwnersReading[] = [];
-  for (const m of text.matchAll(/[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]/g)) {
-    const inside = m[1]!;
-    const reading = ownersOfParenthesis(inside);
-    if (reading) found.push({ ...reading, phrase: m[0] });
+  for (const phrase of parentheses(text)) {
+    const reading = ownersOfParenthesis(phrase.slice(1, -1));
+    if (reading) found.push({ ...reading, phrase });
   }
   return found;
 }
+
+/** The outermost parentheses of a text, nested ones kept inside; each at most PARENTHESIS_MAX long. */
+function parentheses(text: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '（' && text[i] !== '(') continue;
+    let depth = 0;
+    const limit = Math.min(text.length, i + PARENTHESIS_MAX);
+    for (let k = i; k < limit; k++) {
+      const c = text[k];
+      if (c === '（' || c === '(') depth++;
+      else if (c === '）' || c === ')') depth--;
+      if (depth === 0) {
+        found.push(text.slice(i, k + 1));
+        i = k;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** An owners' parenthesis is a line at most; a longer run is not one (and reading it would take long). */
+const PARENTHESIS_MAX = 400;
 
 function ownersOfParenthesis(inside: string): Omit<OwnersReading, 'phrase'> | undefined {
   const labelled = /(责任单位|牵头单位|主责单位|责任部门|牵头部门)[:：]/.test(inside);
@@ -331,6 +359,8 @@ export function unitKey(name: string): string {
 }
 
 const RATE_UNIT = /(%|‰|％)/;
+/** Longest part of a clause (between commas) read for a target: the seed's longest is 120 characters. */
+export const PART_MAX = 300;
 
 /**
  * Rule `target`: the figures a text sets. Examples: 达标率70%以上 → at_least 70 %; 受害率稳定控制在0.3‰以内 /
@@ -343,7 +373,8 @@ const RATE_UNIT = /(%|‰|％)/;
 export function targets(text: string): TargetReading[] {
   const found: TargetReading[] = [];
   for (const clause of clauses(withoutTitles(text))) {
-    for (const part of clause.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean)) {
+    // A target is a phrase; a run longer than PART_MAX without a comma is not read (the review lists its figures).
+    for (const part of clause.split(/[，,；;。]/).map((p) => p.trim()).filter((p) => p.length > 0 && p.length <= PART_MAX)) {
       // 编制率100%、应知应会率100%: two rates in one list, each a target.
       const rates = part.match(/\d(?:%|‰|％)/g) ?? [];
       const counts = part.match(/\d+\s*(?:个|处|家|支|座|所|项)、/g) ?? [];
