@@ -19,6 +19,11 @@ describe('rule deadline', () => {
     ['1.3月30日前，召开现场会。', ['2022-03-30']],
     ['2月29日前', []], // no such day in 2022
     ['5月12日、10月13日前后开展宣传', ['2022-05-12', '2022-10-13']],
+    ['10月份组织开展执法技能比武', ['2022-10-31']],
+    ['二季度完成物资轮换补充', ['2022-06-30']],
+    ['第三季度末前完成', ['2022-09-30']],
+    ['下半年开展化工园区安全风险评估复核', ['2022-12-31']],
+    ['全年持续开展，6月组织开展“安全生产月”活动', ['2022-06-30']],
   ])('%s', (text, expected) => expect(due(text)).toEqual(expected));
 
   it.each([
@@ -27,6 +32,9 @@ describe('rule deadline', () => {
     ['每月5日前报送'],
     ['全年持续开展'],
     ['按照《2022年3月底前工作方案》执行'],
+    ['按“一季度抓开局良好，二季度抓基础夯实”的总体步调来实施'],
+    ['通报上季度事故情况，研判本季度安全风险'],
+    ['“安全生产月”活动于6月举行的经验'],
     ['力争在前三年的平均数的基础上下降20%'],
   ])('%s has no deadline', (text) => expect(due(text)).toEqual([]));
 
@@ -98,6 +106,9 @@ describe('rule season', () => {
     ['汛后组织检查', { name: '汛期', relation: 'after' }],
     ['森林防火期内每周巡查', { name: '森林防火期', relation: 'within' }],
     ['冬春火灾防控期间每周检查', { name: '冬春火灾防控期', relation: 'within' }],
+    ['主汛期内，严格执行24小时值班', { name: '主汛期', relation: 'within' }],
+    ['汛期结束后，组织开展灾害损失核查', { name: '汛期', relation: 'after' }],
+    ['强化汛期值班值守', { name: '汛期', relation: 'within' }],
   ])('%s', (text, expected) => expect(seasonIn(text)).toMatchObject(expected));
   it('no season in ordinary words', () => expect(seasonIn('长期抓标准化，定期开展检查')).toBeUndefined());
 });
@@ -109,10 +120,13 @@ describe('rule owners', () => {
     ['（区委组织部、区应急管理局牵头，区安委会各成员单位分工负责）', { lead: ['区委组织部', '区应急管理局'], supporting: ['区安委会各成员单位'] }],
     ['（区安委会办公室会同区各有关部门负责）', { lead: ['区安委会办公室'], supporting: ['区各有关部门'] }],
     ['（责任单位：区防办及防指成员单位）', { lead: ['区防办及防指成员单位'], supporting: [] }],
+    ['（市防办负责）', { lead: ['市防办'], supporting: [] }],
+    ['（责任单位：市应急局，各县（市、区）政府）', { lead: ['市应急局', '各县（市、区）政府'], supporting: [] }],
+    ['（市林业局牵头，市应急局、市气象局配合）', { lead: ['市林业局'], supporting: ['市应急局', '市气象局'] }],
   ])('%s', (text, expected) => expect(ownersIn(`开展工作。${text}`)).toEqual([{ ...expected, phrase: text }]));
 
-  it('a parenthesis that names no owner is not one', () => {
-    expect(ownersIn('铝加工（深井铸造）、涉爆粉尘（以下简称“三类”）')).toEqual([]);
+  it.each([['铝加工（深井铸造）、涉爆粉尘（以下简称“三类”）'], ['（此件公开发布）'], ['（深井铸造负责）']])('%s names no owner', (text) => {
+    expect(ownersIn(text)).toEqual([]);
   });
 
   it('spellings of one unit share a key; different units do not', () => {
@@ -123,6 +137,7 @@ describe('rule owners', () => {
   });
 
   it('lists of names split at the marks the genre uses', () => expect(names('区水利局、区住房城乡建委，各镇街等')).toEqual(['区水利局', '区住房城乡建委', '各镇街']));
+  it('a mark inside a name\'s parentheses does not split it', () => expect(names('各县（市、区）政府、市应急局')).toEqual(['各县（市、区）政府', '市应急局']));
 });
 
 describe('rule target', () => {
@@ -151,6 +166,17 @@ describe('rule target', () => {
     ['全区打造5个示范点', [{ direction: 'at_least', value: 5, unit: '个' }]],
     ['暴雨过程预报准确度由90%提高到92%', [{ direction: 'at_least', value: 92, unit: '%', baseline: '90%' }]],
     ['中小河流预报的准确度提高至0.5米', [{ direction: 'at_most', value: 0.5, unit: '米' }]],
+    ['较大及以上生产安全事故零发生', [{ direction: 'zero', value: undefined, unit: undefined }]],
+    ['确保水库不垮坝、重要堤防不决口', [{ direction: 'zero', value: undefined, unit: undefined }]],
+    ['城区应急救援力量接警后30分钟内到达现场', [{ direction: 'at_most', value: 30, unit: '分钟' }]],
+    ['年内建成直升机临时起降点5个', [{ direction: 'at_least', value: 5, unit: '个' }]],
+    [
+      '年内争创全国综合减灾示范社区2个、市级综合减灾示范社区5个',
+      [
+        { direction: 'at_least', value: 2, unit: '个' },
+        { direction: 'at_least', value: 5, unit: '个' },
+      ],
+    ],
     [
       '矿山企业重点岗位“两单两卡”编制率100%、应知应会率100%',
       [
@@ -160,8 +186,8 @@ describe('rule target', () => {
     ],
   ])('%s', (text, expected) => expect(read(text)).toEqual(expected));
 
-  it('各镇街…各1个 is a figure for each unit', () => {
-    expect(targets('各镇街打造本辖区“五进”示范点各 1个')).toMatchObject([{ direction: 'at_least', value: 1, unit: '个', perUnit: true }]);
+  it.each([['各镇街打造本辖区“五进”示范点各 1个'], ['鹤鸣区、青湖区、兰泽县各新建Ⅰ类应急避难场所1个']])('%s is a figure for each unit', (text) => {
+    expect(targets(text)).toMatchObject([{ direction: 'at_least', value: 1, unit: '个', perUnit: true }]);
   });
 
   it.each([

@@ -3,7 +3,7 @@
  * their fields, each field with the line and words it came from, and everything the reader could
  * not place goes on a review list. Pure: text in, draft out.
  */
-import { outline, type Domain, type Line, type Node, type Outline, type Table } from './outline.js';
+import { GOAL_LABEL, outline, type Domain, type Line, type Node, type Outline, type Table } from './outline.js';
 import {
   deadlines,
   names,
@@ -155,7 +155,7 @@ export function draftOf(text: string, options: DraftOptions = {}): Draft {
   if (!shape.issued) review.push({ kind: 'unread', line: 1, text: `未找到印发日期，按 ${draft.issued} 填写` });
   const coveringUnits = coveringOwners(shape.covering);
 
-  shape.domains.forEach((domain, index) => {
+  partsAsDomains(shape).forEach((domain, index) => {
     const code = domainCode(index);
     const d: DraftDomain = { id: code, title: domainTitle(domain, shape), line: domain.line, goals: [], targets: [], tasks: [] };
     readDomain(domain, d, year, review);
@@ -177,6 +177,31 @@ export function draftOf(text: string, options: DraftOptions = {}): Draft {
   for (const line of shape.skipped) review.push({ kind: 'skipped', line: line.n, text: line.text.trim() });
   review.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
   return draft;
+}
+
+/**
+ * A notice whose body is one plan in parts (一、安全生产工作 二、防灾减灾工作 …, each with its own goals
+ * and tasks) has a domain per part, as one with a heading per domain does. Only the domain that is
+ * the whole notice (no domain headings, or one that repeats the notice's 《》 title) is cut so: inside
+ * a domain, 一、 headings are its sections.
+ */
+function partsAsDomains(shape: Outline): Domain[] {
+  const quoted = /《([^》]+)》/.exec(shape.title?.text ?? '')?.[1];
+  return shape.domains.flatMap((domain) => {
+    const whole = domain.title === (shape.title?.text ?? '') || (quoted !== undefined && domain.title === quoted);
+    const parts = domain.nodes.filter((n) => n.rank === 1 && !isGoalNode(n));
+    if (!whole || parts.length < 2 || !parts.every((n) => n.children.length > 0 && !/。\s*\S/.test(headWords(n)))) return [domain];
+    const split: Domain[] = [];
+    for (const node of domain.nodes) {
+      const last = split[split.length - 1];
+      if (parts.includes(node)) split.push({ title: headWords(node).replace(/[。：:]$/, ''), line: node.head.n, preamble: node.more, nodes: node.children, tables: [] });
+      else if (last) last.nodes.push(node);
+      else domain.preamble.push(...linesOfNode(node));
+    }
+    split[0]!.preamble.unshift(...domain.preamble.filter((l) => l.text !== quoted));
+    split[split.length - 1]!.tables.push(...domain.tables);
+    return split;
+  });
 }
 
 function yearOf(shape: Outline): number {
@@ -240,11 +265,7 @@ function sectionOf(node: Node): string {
 }
 
 function readDomain(domain: Domain, d: DraftDomain, year: number, review: ReviewEntry[]): void {
-  if (domain.preamble.length > 0) {
-    const text = domain.preamble.map((l) => l.text).join('\n');
-    d.goals.push({ line: domain.preamble[0]!.n, text });
-    for (const reading of targets(text)) d.targets.push({ value: { ...reading, id: `${d.id}-T${d.targets.length + 1}` }, trace: { line: lineOf(domain.preamble, reading.title), phrase: reading.title } });
-  }
+  for (const line of domain.preamble) readGoalParagraph(line, undefined, d, true);
   const tasks: { node: Node; section?: string; number: string; text: string; lines: Line[] }[] = [];
   const visit = (node: Node, section: string | undefined) => {
     const only = node.children.length === 1 ? node.children[0]! : undefined;
@@ -264,8 +285,14 @@ function readDomain(domain: Domain, d: DraftDomain, year: number, review: Review
       tasks.push({ node, ...(section !== undefined ? { section } : {}), number: node.number, text: all.map((l) => l.text).join('\n'), lines: all });
       return;
     }
+    // （1）（2） under a task are its parts, not tasks of their own.
+    if (node.children.length > 0 && node.children.every((c) => c.rank === 4)) {
+      const all = allLines(node);
+      tasks.push({ node, ...(section !== undefined ? { section } : {}), number: node.number, text: all.map((l) => l.text).join('\n'), lines: all });
+      return;
+    }
     if (node.children.length > 0) {
-      if (node.more.length > 0) d.goals.push({ line: node.more[0]!.n, section: sectionOf(node), text: node.more.map((l) => l.text).join('\n') });
+      for (const line of node.more) readGoalParagraph(line, sectionOf(node), d, false);
       for (const child of node.children) visit(child, sectionOf(node));
       return;
     }
@@ -291,6 +318,19 @@ function readDomain(domain: Domain, d: DraftDomain, year: number, review: Review
     visit(node, undefined);
   }
   tasks.forEach((t, i) => d.tasks.push(readTask(`${d.id}-${String(i + 1).padStart(2, '0')}`, t, year, review)));
+}
+
+/**
+ * A paragraph that is not a task: a goal of the domain. 主要目标：… gives the domain's targets; an
+ * unlabelled opening paragraph (as a notice without parts begins) may too; 工作要求：… never does.
+ */
+function readGoalParagraph(line: Line, section: string | undefined, d: DraftDomain, unlabelledFigures: boolean): void {
+  const label = GOAL_LABEL.exec(line.text)?.[0].replace(/[：:]$/, '');
+  d.goals.push({ line: line.n, ...(section !== undefined ? { section } : {}), ...(label ? { title: label } : {}), text: line.text });
+  if (label ? !/目标/.test(label) : !unlabelledFigures) return;
+  for (const reading of targets(line.text.replace(GOAL_LABEL, ''))) {
+    d.targets.push({ value: { ...reading, id: `${d.id}-T${d.targets.length + 1}` }, trace: { line: line.n, phrase: reading.title } });
+  }
 }
 
 function splitInline(more: Line[]): { number: string; text: string; line: Line }[] {
@@ -423,7 +463,10 @@ function readTask(
   // A season in the task's own title ties it to the season (汛前组织专项检查); one deeper in the text is only mentioned.
   // So does one that opens the text as its time (汛期内，密切监视… / 汛后，组织…).
   const opening = /^(?:[^。]*?。)?\s*(?:在)?([^，。；]{1,8})[，,]/.exec(body.slice(source.number.length))?.[1] ?? '';
-  const season = seasonIn(task.title) ?? (/^(?:汛|[\u4e00-\u9fa5]{0,6}(?:防火期|防控期))/.test(opening) ? seasonIn(opening) : undefined);
+  const openingSeason = /^(?:主?汛|[\u4e00-\u9fa5]{0,6}(?:防火期|防控期))/.test(opening) ? seasonIn(opening) : undefined;
+  // 汛期前完成…: the season is the deadline, wherever the words stand.
+  const seasonDeadline = /(?:主)?汛期?前(?=完成|全面完成|落实|印发)/.exec(body);
+  const season = openingSeason ?? seasonIn(task.title) ?? (seasonDeadline ? seasonIn(seasonDeadline[0]) : undefined);
   if (season && !task.season && !task.recurrence?.value.within && !task.due) {
     task.season = { value: { relation: season.relation, name: season.name }, trace: { line: task.line, phrase: season.phrase } };
   }

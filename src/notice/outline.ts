@@ -72,6 +72,8 @@ const DOMAIN_HEADING = /^[^\s，。；：:、（）()]{2,30}(?:工作要点|要�
 const ANNEX_START = /^附件\s*(\d+)?\s*[:：]?\s*$/;
 const ANNEX_LIST = /^附件\s*[:：]/;
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+/** A paragraph that says what it is: goals, requirements, safeguards. */
+export const GOAL_LABEL = /^(?:主要目标|工作目标|总体目标|目标任务|工作要求|总体要求|保障措施|指导思想)[：:]/;
 
 /** Lines of the file, cleaned of what a copy from Word leaves behind. */
 export function linesOf(text: string): Line[] {
@@ -226,7 +228,8 @@ export function outline(text: string): Outline {
     }
     const num = numbering(trimmed);
     if (num === undefined) {
-      const top = stack[stack.length - 1];
+      // 主要目标：… / 工作要求：… belong to the part they stand in, never to the task above them.
+      const top = GOAL_LABEL.test(trimmed) ? [...stack].reverse().find((n) => n.rank === 1) : stack[stack.length - 1];
       if (top) top.more.push({ n: line.n, text: trimmed });
       else domain.preamble.push({ n: line.n, text: trimmed });
       continue;

@@ -104,10 +104,21 @@ const DEADLINE_PATTERNS: { name: string; re: RegExp; date: (m: RegExpExecArray, 
   { name: 'month-end', re: /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)(?:前|之前)?/g, date: (m, year) => monthOf(m[2]!, year) },
   // 4月至12月, 4—12月: the work runs to the end of the later month
   { name: 'month-range', re: /(?:(\d{4})年)?\d{1,2}月?(?:至|到|—|-|～|~)(\d{1,2})月(?!\d*日)/g, date: (m, year) => monthOf(m[2]!, year) },
-  // 上半年, 年中
+  // 10月份: within October
+  { name: 'month-of', re: /(?:(\d{4})年)?(\d{1,2})月份/g, date: (m, year) => monthOf(m[2]!, year) },
+  // 二季度, 第三季度, 一季度末
+  {
+    name: 'quarter',
+    re: /(?:(\d{4})年)?第?([一二三四1-4])季度(?:末|底)?(?:前)?/g,
+    date: (m, year) => monthOf(String(3 * (smallNumber(m[2]!) ?? Number(m[2]))), year),
+  },
+  // 上半年, 年中; 下半年
   { name: 'first-half', re: /(?:(\d{4})年)?(?:上半年|年中)(?:前)?/g, date: (_m, year) => `${year}-06-30` },
+  { name: 'second-half', re: /(?:(\d{4})年)?下半年/g, date: (_m, year) => `${year}-12-31` },
   // 年底前, 年底, 2022年底, 年内
   { name: 'year-end', re: /(\d{4})?年(?:底|末|内)(?:前|之前)?/g, date: (_m, year) => `${year}-12-31` },
+  // 6月组织开展“安全生产月”活动: a month as the time of the work
+  { name: 'month-verb', re: /(?:(\d{4})年)?(\d{1,2})月(?=(?:组织|开展|召开|完成|举办|启动|印发|出台|部署)[^，。；]{0,20})/g, date: (m, year) => monthOf(m[2]!, year) },
   // 3月前: before March begins, read as the end of February
   {
     name: 'before-month',
@@ -132,7 +143,8 @@ export function deadlines(text: string, year: number): DeadlineClause[] {
   const found: DeadlineClause[] = [];
   for (const clause of clauses(text).filter((c) => c.length <= CLAUSE_MAX)) {
     // Within one clause, several dates joined by 、 (5月12日、10月13日前后) are each a deadline.
-    const plain = withoutTitles(clause);
+    // A slogan in quotation marks (“一季度抓开局，二季度抓基础…”) names no date of the plan.
+    const plain = withoutTitles(clause).replace(/“[^”“]{0,60}”/g, (m) => '□'.repeat(m.length));
     const taken: [number, number][] = [];
     const hits: { at: number; due: string; phrase: string; doubt?: string }[] = [];
     for (const pattern of DEADLINE_PATTERNS) {
@@ -145,6 +157,7 @@ export function deadlines(text: string, year: number): DeadlineClause[] {
         // "每月5日前" is a monthly duty, not a date; "前三年" is no month; "N月份以来" is the past.
         const before = plain.slice(Math.max(0, start - 2), start);
         if (/每|每个|逐/.test(before) || /以来/.test(plain.slice(end, end + 2))) continue;
+        if (pattern.name === 'quarter' && /[上本下各]$/.test(before)) continue;
         // 一年内, 三年内, 前三年: a span of years, not this year's end.
         if (pattern.name === 'year-end' && m[1] === undefined && /[0-9一二两三四五六七八九十半数多全每]$/.test(plain.slice(0, start))) continue;
         const due = pattern.date(m, year);
@@ -175,7 +188,7 @@ const HITS_MAX = 12;
 
 /** Rule `open-ended`: words that say the work goes on all year, so a date in the text closes only part of it. */
 export function openEnded(text: string): string | undefined {
-  return /全年持续|全年常态|持续开展|长期坚持|常态化开展|全年/.exec(text)?.[0];
+  return /全年(?:持续|常态|坚持|组织|开展|严格|落实|推进)|持续开展|长期坚持|常态化开展|全年$/.exec(text)?.[0];
 }
 
 const EVERY_WORDS: { every: Every; re: RegExp }[] = [
@@ -263,12 +276,13 @@ export interface SeasonReading {
  * 冬春火灾防控期间 → within 冬春火灾防控期.
  */
 export function seasonIn(text: string): SeasonReading | undefined {
-  const flood = /汛期(前|中|内|后|期间)?|汛(前|中|后)/.exec(text);
+  const flood = /(主)?汛期(?:结束)?(前|中|内|后|期间)?|汛(前|中|后)/.exec(text);
   const named = /((?:[\u4e00-\u9fa5]{0,6})(?:防火期|防控期))(内|间|期间|前|后)?/.exec(text);
   const hits: SeasonReading[] = [];
   if (flood) {
-    const word = flood[1] ?? flood[2];
-    hits.push({ name: '汛期', relation: word === '前' ? 'before' : word === '后' ? 'after' : 'within', phrase: flood[0] });
+    const word = flood[2] ?? flood[3];
+    // 主汛期 is a season of its own (the weeks of heaviest rain), not the whole 汛期.
+    hits.push({ name: flood[1] ? '主汛期' : '汛期', relation: word === '前' ? 'before' : word === '后' ? 'after' : 'within', phrase: flood[0] });
   }
   if (named) {
     const name = named[1]!.replace(/^(?:在|于|每年|全年|进入|森林防火期内)/, '');
@@ -337,13 +351,28 @@ function ownersOfParenthesis(inside: string): Omit<OwnersReading, 'phrase'> | un
   // X会同Y负责
   const jointly = /^([^，,；;]+?)会同([^，,；;]+?)负责$/.exec(inside);
   if (jointly) return { lead: names(jointly[1]!), supporting: names(jointly[2]!) };
+  // X负责 (a body's name: it ends as bodies' names do)
+  const alone = /^([^，,；;：:]{2,40}?)负责$/.exec(inside);
+  if (alone && /(?:局|委|办|部|室|队|会|中心|政府|单位|部门|镇街|街道|镇)$/.test(alone[1]!)) return { lead: names(alone[1]!), supporting: [] };
   return undefined;
 }
 
 /** A list of names as written: split at ，、; with 等 and trailing words dropped. */
 export function names(list: string): string[] {
-  return list
-    .split(/[，,、；;\s]+/)
+  // 各县（市、区）政府 is one name: a mark inside its parentheses does not split it.
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of list) {
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    if (depth === 0 && /[，,、；;\s]/.test(c)) {
+      parts.push(current);
+      current = '';
+    } else current += c;
+  }
+  parts.push(current);
+  return parts
     .map((n) => n.replace(/等$/, '').replace(/^(?:和|及|与)/, '').trim())
     .filter((n) => n.length > 0 && n !== '无');
 }
@@ -389,6 +418,9 @@ export function targets(text: string): TargetReading[] {
 
 function targetsOfPart(part: string): TargetReading[] {
   const title = part.replace(/^(?:[\d]+[.．、]|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是)\s*/, '').replace(/[。；;]$/, '');
+  // 接警后30分钟内到达现场: a time limit
+  const within = /(.*?)(\d+(?:\.\d+)?)\s*(分钟|小时|天|日)内(?:到达|到场|响应|处置|完成|报送)/.exec(title);
+  if (within) return [{ title, metric: metricOf(title.replace(within[2]! + within[3]!, '').replace(/内/, '')), direction: 'at_most', value: Number(within[2]), unit: within[3]! }];
   // 中小河流预报的准确度提高至0.5米: an accuracy given as a length is an error bound, the smaller the better.
   const bound = /(.*?(?:准确度|精度|误差))(?:提高至|提高到|控制在|达到)(\d+(?:\.\d+)?)(米|厘米|毫米|公里)/.exec(title);
   if (bound) return [{ title, metric: metricOf(bound[1]!), direction: 'at_most', value: Number(bound[2]), unit: bound[3]!, doubt: '以长度表示的准确度读作误差上限（at_most）' }];
@@ -421,17 +453,19 @@ function targetsOfPart(part: string): TargetReading[] {
   // 全区打造5个示范点, 各镇街打造…示范点各 1个, 改造30公里, 全面完成9个行业领域调查
   const made = /(.*?)(打造|设置|建成|建设|改造|新建|完成|培训|开展|争创|创建|新增|建立)([^，。；\d]{0,16}?)(各)?\s*(\d+(?:\.\d+)?)\s*(个|公里|千米|家|处|座|所|场次|人次|名|支|项|台|套|辆)([^，。；]*)/.exec(title);
   if (made && !/^\d/.test(made[7] ?? '') && !(made[2] === '开展' && made[6] !== '场次')) {
-    const perUnit = made[4] !== undefined || /^各/.test(made[1]!.trim());
+    const perUnit = made[4] !== undefined || /^各|各$/.test(made[1]!.trim());
     const metric = metricOf(`${made[1]}${made[3]}${made[7]}`.replace(/(打造|设置|建成|每年)/g, ''));
     return [{ title, metric, direction: 'at_least', value: Number(made[5]), unit: made[6]!, ...(perUnit ? { perUnit } : {}) }];
   }
   // zero: 杜绝 / 坚决遏制 / 不发生 / 清零 / 零新增 / “零事故、零死亡”
+  // 确保水库不垮坝、重要堤防不决口
+  if (/不(?:垮坝|溃坝|决口)/.test(title)) return [{ title, metric: metricOf(title.replace(/^确保/, '')), direction: 'zero' }];
   const zero =
     /^(.*?)(?:坚决杜绝|杜绝|坚决遏制|严防|不发生|确保不发生|防止发生)(?:出现|发生)?(.+)$/.exec(title) ??
-    /^(.*?)(清零|零新增|“零[^”]*”)”?$/.exec(title);
+    /^(.*?)(清零|零新增|零发生|“零[^”]*”)”?$/.exec(title);
   const zeroObject = /事故|事件|伤亡|死亡|失踪|险情|火灾|灾害|隐患|垮坝|溃坝|决口/;
-  if (zero && (/清零|零新增|“零/.test(title) || zeroObject.test(zero[2] ?? '')) && /杜绝|遏制|不发生|清零|零新增|“零/.test(title) && !/开展“|行动$/.test(title)) {
-    const metric = /清零|零新增|“零/.test(zero[2] ?? '') ? metricOf(zero[1]!) : metricOf(zero[2]!);
+  if (zero && (/清零|零新增|零发生|“零/.test(title) || zeroObject.test(zero[2] ?? '')) && /杜绝|遏制|不发生|清零|零新增|零发生|“零/.test(title) && !/开展“|行动$/.test(title)) {
+    const metric = /清零|零新增|零发生|“零/.test(zero[2] ?? '') ? metricOf(zero[1]!) : metricOf(zero[2]!);
     return [{ title, ...(metric ? { metric } : {}), direction: 'zero' }];
   }
   return [];
