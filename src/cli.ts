@@ -111,7 +111,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--dry-run', msg.help.dryRun, false)
     .action(async (options) => {
       const { rollover } = await import('./commands/rollover.js');
-      exitCode = rollover(contextOf(), options);
+      exitCode = await rollover(contextOf(), options);
     });
 
   program

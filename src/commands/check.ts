@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Context } from '../context.js';
+import { undoInterruptedEdit } from './shared.js';
 import { errorCode, EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
 import { changedFilesSince } from '../load/changed-files.js';
 import { loadFolder } from '../load/load-folder.js';
@@ -31,6 +32,7 @@ export interface CheckOptions {
 export async function check(ctx: Context, options: CheckOptions): Promise<ExitCode> {
   if (options.onlyChanged && options.changed === undefined) throw new PlanError(ctx.msg.onlyChangedNeedsRef);
   const changed = options.changed === undefined ? undefined : changedFiles(ctx, options.changed);
+  await undoInterruptedEdit(ctx);
   const shownDir = relative(ctx.io.cwd, ctx.dataDir) || '.';
   const loaded = loadFolder(ctx.dataDir, ctx.msg, shownDir);
   loaded.diagnostics.push(...submissionDiagnostics(ctx.dataDir, shownDir, ctx.msg));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { Context } from '../context.js';
+import { undoInterruptedEdit } from './shared.js';
 import { deleteKey, setKey, stringifyLike, TASK_ORDER } from '../edit/yaml-edit.js';
 import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
 import { loadFolder } from '../load/load-folder.js';
@@ -27,8 +28,9 @@ export interface RolloverOptions {
  * --keep-tasks every task is kept, its stated deadlines and milestones moved into the new year.
  * This year's folder is only read.
  */
-export function rollover(ctx: Context, options: RolloverOptions): ExitCode {
+export async function rollover(ctx: Context, options: RolloverOptions): Promise<ExitCode> {
   if (!/^\d{4}$/.test(options.to)) throw new PlanError(ctx.msg.badYear(options.to));
+  await undoInterruptedEdit(ctx);
   // Paths within the folder ('.'), as the files are written under the new one.
   const loaded = loadFolder(ctx.dataDir, ctx.msg, '.');
   if (countBySeverity(validateFolder(loaded, ctx.msg, { warnings: false })).errors > 0) throw new PlanError(ctx.msg.fixBeforeRollover, EXIT.dataProblems);

@@ -4,7 +4,7 @@ import { ownersMeant } from '../compute/filter.js';
 import type { Context } from '../context.js';
 import { EXIT, PlanError } from '../errors.js';
 import { cacheEntry, readCache } from '../load/cache.js';
-import { readFolder } from '../load/read-folder.js';
+import { hasJournal, readFolder } from '../load/read-folder.js';
 import { parseDateInput, parseMonthInput, type DateProblem, type Period } from '../input/dates.js';
 import { parseNumberInput } from '../input/numbers.js';
 import { matchDomains, ownerName } from '../input/words.js';
@@ -21,6 +21,7 @@ import { DEFAULT_TIMEZONE, type Plan } from '../model/plan.js';
  * `plan export` asks for the full text.
  */
 export async function loadPlan(ctx: Context, options: { fullText: boolean } = { fullText: false }): Promise<Plan> {
+  await undoInterruptedEdit(ctx);
   const raw = readFolder(ctx.dataDir, ctx.msg, relative(ctx.io.cwd, ctx.dataDir) || '.');
   const entry = cacheEntry(raw, options.fullText ? 'plan' : 'plan-without-text', ctx.io.env);
   const cached = readCache<Plan>(entry);
@@ -44,6 +45,13 @@ export async function loadPlan(ctx: Context, options: { fullText: boolean } = { 
   const plan = options.fullText ? built : withoutText(built);
   if (entry?.untrusted === undefined) writeCache(entry, plan);
   return plan;
+}
+
+/** An edit cut short (killed between two files) is undone before anything is read (see edit/journal.ts). */
+export async function undoInterruptedEdit(ctx: Context): Promise<void> {
+  if (!hasJournal(ctx.dataDir)) return;
+  const { undoInterruptedEditBeforeReading } = await import('../edit/session.js');
+  await undoInterruptedEditBeforeReading(ctx);
 }
 
 function withoutText(plan: Plan): Plan {

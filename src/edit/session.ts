@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { visit, type Document } from 'yaml';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
@@ -12,6 +12,8 @@ import type { Diagnostic } from '../validate/diagnostic.js';
 import { countBySeverity, validateFolder } from '../validate/index.js';
 import { unifiedDiff } from './diff.js';
 import { editFolders } from './folders.js';
+import { hasJournal, JOURNAL_NAME } from '../load/read-folder.js';
+import { recoverJournal, removeJournal, removeStaleTemporaries, writeJournal } from './journal.js';
 import { acquireLocks, LockBusyError, LockNotFileError } from './lock.js';
 import { writeDataFile } from './write-file.js';
 import { editedText, stringifyLike } from './yaml-edit.js';
@@ -41,17 +43,10 @@ export interface EditBatch {
  * nothing. An edit that would leave the data invalid is refused and every file is left untouched.
  */
 export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Plan, loaded: LoadedFolder) => EditRequest | EditBatch): Promise<ExitCode> {
-  const waitMs = lockWait(ctx);
   const folders = await editFolders(ctx.dataDir);
-  let release: (() => Promise<void>) | undefined;
+  const release = dryRun ? undefined : await takeLocks(ctx, folders.locks);
   try {
-    if (!dryRun) release = await acquireLocks(folders.locks, waitMs);
-  } catch (error) {
-    if (error instanceof LockBusyError) throw new PlanError(ctx.msg.beingEdited(error.holder?.pid, error.holder?.since, shownPath(ctx.io.cwd, error.lockPath)));
-    if (error instanceof LockNotFileError) throw new PlanError(ctx.msg.lockNotFile(shownPath(ctx.io.cwd, error.lockPath)));
-    throw error;
-  }
-  try {
+    if (!dryRun) await undoInterruptedEdit(ctx, folders.writable);
     const shown = relative(ctx.io.cwd, ctx.dataDir) || '.';
     const loaded = loadFolder(ctx.dataDir, ctx.msg, shown);
     if (countBySeverity(validateFolder(loaded, ctx.msg, { warnings: false })).errors > 0) throw new PlanError(ctx.msg.fixBeforeEdit, EXIT.dataProblems);
@@ -71,7 +66,7 @@ export async function runEdit(ctx: Context, dryRun: boolean, prepare: (plan: Pla
       ctx.io.stdout(visibleLines(edited.map((e) => unifiedDiff(e.file.path, e.file.text, e.updated)).join('')));
       return EXIT.ok;
     }
-    await writeAll(edited.filter((e) => e.updated !== e.file.text), folders.writable);
+    await writeAll(ctx.dataDir, edited.filter((e) => e.updated !== e.file.text), folders.writable);
     ctx.io.stdout(batch.summary.map((line) => `${visible(line)}\n`).join(''));
     return EXIT.ok;
   } finally {
@@ -131,21 +126,65 @@ function refuseAliases(doc: Document, file: SourceFile, ctx: Context): void {
 }
 
 /**
- * Writes each file atomically. Should a later write fail (disk full), the files already written
- * get their old text back, so an edit of several files lands whole or not at all.
+ * Writes each file atomically, the journal of the whole edit written first (see journal.ts) so that
+ * a kill between two files is undone by the next run. Should a later write fail (disk full), the
+ * files already written get their old text back at once: an edit lands whole or not at all.
  */
-async function writeAll(edited: readonly EditedFile[], writable: Parameters<typeof writeDataFile>[2]): Promise<void> {
-  const written: EditedFile[] = [];
+async function writeAll(dataDir: string, edited: readonly EditedFile[], writable: Parameters<typeof writeDataFile>[2]): Promise<void> {
+  // A byte-order mark the file had (Windows editors write one) is written back.
+  const bytes = edited.map((e) => ({ e, old: e.file.bom ? `\uFEFF${e.file.text}` : e.file.text, updated: e.file.bom ? `\uFEFF${e.updated}` : e.updated }));
+  // One file is replaced by one rename, whole already; several need the journal.
+  const journaled = bytes.length > 1;
+  if (journaled) await writeJournal(dataDir, bytes.map(({ e, old, updated }) => ({ absolutePath: e.file.absolutePath, old, updated })));
+  const written: typeof bytes = [];
   try {
-    for (const e of edited) {
-      // A byte-order mark the file had (Windows editors write one) is written back.
-      await writeDataFile(e.file.absolutePath, e.file.bom ? `\uFEFF${e.updated}` : e.updated, writable);
-      written.push(e);
+    for (const b of bytes) {
+      await writeDataFile(b.e.file.absolutePath, b.updated, writable);
+      written.push(b);
     }
   } catch (error) {
-    for (const e of written.reverse()) {
-      await writeDataFile(e.file.absolutePath, e.file.bom ? `\uFEFF${e.file.text}` : e.file.text, writable).catch(() => undefined);
+    let undone = true;
+    for (const b of written.reverse()) {
+      await writeDataFile(b.e.file.absolutePath, b.old, writable).catch(() => (undone = false));
     }
+    // Left in place when a file could not be put back: the next run tries again.
+    if (journaled && undone) await removeJournal(dataDir).catch(() => undefined);
+    throw error;
+  }
+  if (journaled) await removeJournal(dataDir);
+}
+
+/**
+ * An edit cut short (killed between two files) left its journal: its files are put back as they
+ * were before anything is read. The caller holds the edit lock.
+ */
+export async function undoInterruptedEdit(ctx: Context, writable: readonly string[]): Promise<void> {
+  await removeStaleTemporaries(writable);
+  const result = await recoverJournal(ctx.dataDir, writable);
+  if (result === undefined) return;
+  const journal = shownPath(ctx.io.cwd, join(ctx.dataDir, JOURNAL_NAME));
+  if ('refused' in result) throw new PlanError(result.refused === 'changed' ? ctx.msg.journalChanged(journal, result.file) : ctx.msg.journalUnreadable(journal));
+  ctx.io.stderr(`plan: ${ctx.msg.journalUndone(result.started, result.restored)}\n`);
+}
+
+/** For commands that only read: undoes an interrupted edit under the edit lock, when its journal is there. */
+export async function undoInterruptedEditBeforeReading(ctx: Context): Promise<void> {
+  if (!hasJournal(ctx.dataDir)) return;
+  const folders = await editFolders(ctx.dataDir);
+  const release = await takeLocks(ctx, folders.locks);
+  try {
+    await undoInterruptedEdit(ctx, folders.writable);
+  } finally {
+    await release();
+  }
+}
+
+async function takeLocks(ctx: Context, locks: readonly string[]): Promise<() => Promise<void>> {
+  try {
+    return await acquireLocks(locks, lockWait(ctx));
+  } catch (error) {
+    if (error instanceof LockBusyError) throw new PlanError(ctx.msg.beingEdited(error.holder?.pid, error.holder?.since, shownPath(ctx.io.cwd, error.lockPath)));
+    if (error instanceof LockNotFileError) throw new PlanError(ctx.msg.lockNotFile(shownPath(ctx.io.cwd, error.lockPath)));
     throw error;
   }
 }

@@ -243,6 +243,11 @@ export const en = {
   },
   importExtraTargets: (n: number) => `targets in the draft and not in the transcription: ${n}`,
   importDisagreements: (n: number) => `Disagreements (${n}):`,
+  journalUndone: (started: string, files: string[]) =>
+    files.length > 0 ? `an edit begun at ${started} was cut short; it has been undone: ${files.join(', ')} put back as before` : `an edit begun at ${started} was cut short before it changed anything; nothing to undo`,
+  journalChanged: (journal: string, file: string) =>
+    `an edit was cut short (${journal}), and ${file} has been changed since; nothing was written: compare the files with git (git diff), put them right, then delete ${journal}`,
+  journalUnreadable: (journal: string) => `${journal} (left by an edit cut short) cannot be read; compare the data files with git (git diff), put them right, then delete it`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>

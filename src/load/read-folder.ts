@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlanError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
@@ -14,6 +14,13 @@ export const MAX_FILE_MB = 32;
 
 /** The folder, inside the data folder, where submitted reports are kept (plan report --submit). */
 export const SUBMITTED_DIR = 'submitted';
+/** The journal an edit of several files keeps while it writes (see edit/journal.ts). */
+export const JOURNAL_NAME = '.plan.journal';
+
+/** Whether an edit cut short left its journal: one stat, so every read can afford to ask. */
+export function hasJournal(dataDir: string): boolean {
+  return existsSync(join(dataDir, JOURNAL_NAME));
+}
 
 const TOP_LEVEL: Record<string, { kind: FileKind; required: boolean }> = {
   'plan.yaml': { kind: 'plan', required: true },
