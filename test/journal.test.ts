@@ -56,6 +56,28 @@ describe.skipIf(!strace)('an edit of several files killed half-way', () => {
     expect(readdirSync(join(dir, 'domains')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('a done over three domain files, killed at each of its renames and at the journal\'s removal, is found whole or not at all', () => {
+    const domains = (dir: string) => ['01-aa.yaml', '02-ab.yaml', '03-ac.yaml'].map((name) => readFileSync(join(dir, 'domains', name), 'utf8'));
+    const threeFiles = () => {
+      const dir = folder();
+      for (const code of ['AB', 'AC']) writeFileSync(join(dir, 'domains', `0${code === 'AB' ? 2 : 3}-${code.toLowerCase()}.yaml`), readFileSync(join(dir, 'domains', '01-aa.yaml'), 'utf8').replaceAll('AA', code));
+      return dir;
+    };
+    const done = ['done', 'AA-01', 'AB-01', 'AC-01', '--on', '2022-03-30'];
+    const whole = threeFiles();
+    expect(plan(whole, done).status).toBe(0);
+    const after = domains(whole);
+    for (const inject of ['rename:signal=KILL:when=1', 'rename:signal=KILL:when=2', 'rename:signal=KILL:when=3', 'rename:signal=KILL:when=4', 'unlink:signal=KILL:when=1']) {
+      const dir = threeFiles();
+      const before = domains(dir);
+      expect(plan(dir, done, inject).status, inject).not.toBe(0);
+      expect(plan(dir, ['check']).status, inject).toBe(0);
+      expect(domains(dir), inject).toEqual(before);
+      expect(plan(dir, done).status).toBe(0);
+      expect(domains(dir), inject).toEqual(after);
+    }
+  });
+
   it('plan check and every edit undo it too, before they read', () => {
     for (const args of [['check'], ['done', 'AA-01', '--on', '2022-03-01']]) {
       const dir = folder();

@@ -17,7 +17,8 @@ interface Use {
 
 /**
  * `plan rename person|unit OLD NEW`: renames a person or unit in people.yaml and every reference
- * to it (task owners and leaders, task units, a person's unit) in one edit: every file or none.
+ * to it (task owners and leaders, task units, a person's unit, a target's units and their figures)
+ * in one edit: every file or none.
  * Only the scalars holding the name change, so `git diff` shows exactly those lines.
  */
 export function rename(ctx: Context, kind: RenameKind, from: string, to: string, options: { dryRun: boolean }): Promise<ExitCode> {
@@ -41,10 +42,19 @@ export function rename(ctx: Context, kind: RenameKind, from: string, to: string,
       data.units.forEach((u, i) => u.members?.forEach((m, k) => m === from && uses.push({ file: people, path: ['units', i, 'members', k] })));
     }
     for (const file of loaded.files.filter((f) => f.kind === 'domain')) {
-      (file.data as DomainFile).tasks.forEach((task, t) => {
+      const domain = file.data as DomainFile;
+      domain.tasks.forEach((task, t) => {
         const keys = kind === 'person' ? (['owners', 'leaders'] as const) : (['units'] as const);
         for (const key of keys) task[key]?.forEach((name, k) => name === from && uses.push({ file, path: ['tasks', t, key, k] }));
       });
+      if (kind !== 'unit') continue;
+      // A target set per unit names the unit in per_unit, and its figures in actuals' for.
+      const perUnit = (target: TargetEntry, at: PathSegment[]) => {
+        if (Array.isArray(target.per_unit)) target.per_unit.forEach((name, k) => name === from && uses.push({ file, path: [...at, 'per_unit', k] }));
+        target.actuals?.forEach((a, k) => a.for === from && uses.push({ file, path: [...at, 'actuals', k, 'for'] }));
+      };
+      domain.targets?.forEach((target, i) => perUnit(target, ['targets', i]));
+      domain.tasks.forEach((task, t) => task.targets?.forEach((target, i) => perUnit(target, ['tasks', t, 'targets', i])));
     }
     const files = new Set(uses.map((u) => u.file.path));
     return {
@@ -53,6 +63,8 @@ export function rename(ctx: Context, kind: RenameKind, from: string, to: string,
     };
   });
 }
+
+type TargetEntry = NonNullable<DomainFile['targets']>[number];
 
 /** Where people.yaml declares a person's name, or undefined. */
 function declaredPerson(data: PeopleFile, name: string): PathSegment[] | undefined {

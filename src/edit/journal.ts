@@ -3,6 +3,7 @@ import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { errorCode, IoError } from '../errors.js';
 import { JOURNAL_NAME, TOP_LEVEL_FILES } from '../load/read-folder.js';
+import { isAlive } from './lock.js';
 import { writeDataFile } from './write-file.js';
 
 /**
@@ -118,17 +119,8 @@ export async function removeStaleTemporaries(folders: readonly string[]): Promis
     for (const name of await readdir(folder).catch(() => [] as string[])) {
       const pid = /^\.(?:.+\.ya?ml\.(\d+)\.[0-9a-f]{8}|plan\.journal\.(\d+))\.tmp$/.exec(name);
       const owner = pid ? Number(pid[1] ?? pid[2]) : undefined;
-      if (owner !== undefined && owner !== process.pid && !alive(owner)) await rm(join(folder, name), { force: true });
+      if (owner !== undefined && owner !== process.pid && !isAlive(owner)) await rm(join(folder, name), { force: true });
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
   }
 }
 

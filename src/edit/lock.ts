@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { hostname } from 'node:os';
-import { lstat, open, rename, rm } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorCode, IoError } from '../errors.js';
 
@@ -64,6 +64,7 @@ export async function acquireLock(dir: string, waitMs: number): Promise<() => Pr
       } finally {
         await handle.close();
       }
+      await removeStaleAsides(dir);
       return async () => {
         await rm(path, { force: true });
       };
@@ -127,12 +128,24 @@ function isStale(holder: Holder | undefined, mtimeMs: number): boolean {
   return Date.now() - mtimeMs > 2000;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this host runs under the pid (one of another user's counts: EPERM). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return errorCode(error) === 'EPERM';
+  }
+}
+
+/**
+ * A stale lock moved aside (`.plan.lock.stale.PID`) by a process killed before it deleted it: once
+ * the lock is ours, such leftovers of processes that are gone are removed.
+ */
+async function removeStaleAsides(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = /^\.plan\.lock\.stale\.(\d+)$/.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !isAlive(Number(pid))) await rm(join(dir, name), { force: true });
   }
 }
 

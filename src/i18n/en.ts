@@ -248,6 +248,7 @@ export const en = {
   journalChanged: (journal: string, file: string) =>
     `an edit was cut short (${journal}), and ${file} has been changed since; nothing was written: compare the files with git (git diff), put them right, then delete ${journal}`,
   journalUnreadable: (journal: string) => `${journal} (left by an edit cut short) cannot be read; compare the data files with git (git diff), put them right, then delete it`,
+  halfCharacter: 'this text spells half of a character (an escape such as \\uD800 with no other half): no file can hold it; write the character itself, or both halves (\\uD83D\\uDE00)',
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>

@@ -206,6 +206,7 @@ export const zh: typeof en = {
     files.length > 0 ? `${started} 开始的一次修改中途中断，已撤销：${files.join('、')} 已恢复原样` : `${started} 开始的一次修改在改动任何文件前中断，无需撤销`,
   journalChanged: (journal, file) => `一次修改中途中断（${journal}），且 ${file} 此后已被改动；未写入任何内容：请用 git diff 比较数据文件并改正，然后删除 ${journal}`,
   journalUnreadable: (journal) => `${journal}（中断的修改留下的记录）无法读取；请用 git diff 比较数据文件并改正，然后删除该文件`,
+  halfCharacter: '此处文本写了半个字符（如单独的 \\uD800 转义）：任何文件都无法保存；请直接写出该字符，或写全两半（\\uD83D\\uDE00）',
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>

@@ -12,7 +12,8 @@ export type UnitIndex = Record<string, string[]>;
  * member is skipped (the check reports it).
  */
 export function unitIndexOf(entries: readonly UnitEntry[]): UnitIndex {
-  const index: UnitIndex = {};
+  // No prototype: a unit may be called __proto__ or constructor, and must be found like any other.
+  const index: UnitIndex = Object.create(null) as UnitIndex;
   const units = entries.filter((u) => u.members === undefined);
   for (const unit of units) {
     const name = nameKey(unit.name);

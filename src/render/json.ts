@@ -27,7 +27,8 @@ export function toJsonValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
+  // No prototype: a data map keyed "__proto__" (a unit so named) stays a key like any other.
+  const out = Object.create(null) as Record<string, unknown>;
   if (value instanceof Map) {
     for (const [key, item] of value) out[String(key)] = toJsonValue(item);
     return out;

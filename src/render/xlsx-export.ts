@@ -56,14 +56,21 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, coded: CodedTable, s
 
 /**
  * A day or month in a date column becomes a date (UTC midnight, which Excel stores as that day);
- * any other text stays text, with control characters shown as \xNN (the file's XML cannot hold them).
+ * any other text stays text, with control characters shown as \xNN (the file's XML cannot hold them)
+ * and _xHHHH_ escaped so that it reads back as written.
  */
 function cellValue(value: Cell, column: string): string | number | Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
   if (DAY_COLUMNS.has(column) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
   if (MONTH_COLUMNS.has(column) && /^\d{4}-\d{2}$/.test(value)) return new Date(`${value}-01T00:00:00Z`);
-  return value.split('\n').map(visible).join('\n');
+  // The file format reads _xHHHH_ as an escaped character; a title written so must come back as
+  // written, so its underscore is escaped in turn (_x005F_ is "_").
+  return value
+    .split('\n')
+    .map(visible)
+    .join('\n')
+    .replace(/_x(?=[0-9A-Fa-f]{4}_)/g, '_x005F_x');
 }
 
 function textWidth(value: string | number | Date | null, column: string): number {

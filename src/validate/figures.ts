@@ -8,6 +8,27 @@ import type { Diagnostic } from './diagnostic.js';
 /** Sixteen digits, perhaps with a decimal point among them: the only text that can hold a number with too many. */
 const MAYBE_LONG_NUMBER = /(?:\d\.?){16}/;
 
+/** An escape (\uD800 … \uDFFF, or \U0000D800 …) that can spell half of a character. */
+const MAYBE_SURROGATE = /\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/**
+ * Rule encoding, for text a file spells with escapes: half of a character ("\uD800" alone) is no
+ * text; it could be written nowhere (UTF-8 cannot hold it) and reads back as a replacement mark.
+ */
+export function halfCharacters(file: SourceFile, msg: Messages): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (!MAYBE_SURROGATE.test(file.text)) return diagnostics;
+  visit(documentOf(file), {
+    Scalar(_, node) {
+      // With /u, a surrogate pair is one character; only a lone half matches.
+      if (isScalar(node) && typeof node.value === 'string' && /\p{Surrogate}/u.test(node.value)) {
+        diagnostics.push(diagnosticAtOffset(file, node.range?.[0] ?? 0, 'error', 'encoding', msg.halfCharacter));
+      }
+    },
+  });
+  return diagnostics;
+}
+
 /**
  * Rule exact-number: a number the file cannot hold exactly. A figure written with more than 15
  * significant digits reads back as another number (99999999999999999999 as 100000000000000000000),

@@ -12,7 +12,7 @@ import { nameWarnings } from './names.js';
 import { unitNames as unitNamesOf } from './units.js';
 import { targetRules } from './targets.js';
 import { recurrenceInSeason } from '../model/seasons.js';
-import { inexactNumbers } from './figures.js';
+import { halfCharacters, inexactNumbers } from './figures.js';
 import { RULES, RuleSettings } from './registry.js';
 import { didYouMean } from '../compute/closest.js';
 
@@ -167,7 +167,7 @@ export function crossFileDiagnostics(files: readonly CheckedFile[], msg: Message
   }
 
   targetRules(domains, townNames, unitNames, report, msg);
-  for (const { file } of files) diagnostics.push(...inexactNumbers(file, msg));
+  for (const { file } of files) diagnostics.push(...inexactNumbers(file, msg), ...halfCharacters(file, msg));
 
   if (plan) {
     const { start, end } = plan.data.period;
