@@ -133,6 +133,20 @@ describe('plan import', () => {
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe('keep me\n');
   });
 
+  it('writes into an empty folder that holds only hidden files (a new git repository), and keeps them', async () => {
+    const dir = tmp();
+    const git = join(dir, '.git');
+    writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(git);
+    writeFileSync(join(git, 'HEAD'), 'ref: refs/heads/main\n');
+    const r = await runCli(['import', SEED, '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(git, 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n');
+    expect(readdirSync(join(dir, 'domains'))).toHaveLength(14);
+  });
+
   it.each([
     ['a missing file', (dir: string) => join(dir, 'nope.txt'), /cannot read .*nope\.txt/],
     ['a folder', (dir: string) => dir, /cannot read/],

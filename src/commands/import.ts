@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
-import { readInputFile } from '../load/read-folder.js';
+import { MAX_FILE_MB, readInputFile } from '../load/read-folder.js';
 import { compare, draftOf, type Comparison, type Draft, type FolderData, type ReviewEntry } from '../notice/index.js';
 import { draftFiles } from '../render/draft-yaml.js';
 import { renderJson } from '../render/json.js';
@@ -73,14 +73,34 @@ function yearOption(ctx: Context, value: string): number {
   return Number(value);
 }
 
-/** Writes the folder whole: into a sibling first, renamed into place, so a failure leaves nothing half-made. */
+/**
+ * Writes the folder whole. A new folder is made beside its place and renamed into it, so a failure
+ * leaves nothing half-made; an existing empty one (it may hold .git) gets the files directly, and
+ * loses the ones made so far if a later one cannot be written. Nothing already there is touched.
+ */
 function writeFolder(target: string, files: Map<string, string>): void {
+  if (existsSync(target)) {
+    const made: string[] = [];
+    const domains = join(target, 'domains');
+    const madeDomains = !existsSync(domains);
+    try {
+      mkdirSync(domains, { recursive: true });
+      for (const [name, content] of files) {
+        writeFileSync(join(target, name), content, { flag: 'wx' });
+        made.push(join(target, name));
+      }
+    } catch (error) {
+      for (const path of made) rmSync(path, { force: true });
+      if (madeDomains) rmSync(domains, { recursive: true, force: true });
+      throw error;
+    }
+    return;
+  }
   const staging = join(dirname(target), `.${basename(target)}.import-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(join(staging, 'domains'), { recursive: true });
     for (const [name, content] of files) writeFileSync(join(staging, name), content, { flag: 'wx' });
-    if (existsSync(target)) rmSync(target, { recursive: true });
     renameSync(staging, target);
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -92,8 +112,10 @@ function readFolder(ctx: Context, dir: string): FolderData {
   const load = (name: string): unknown => {
     const path = join(dir, name);
     if (!existsSync(path)) return undefined;
+    const read = readInputFile(path, MAX_FILE_MB * 1024 * 1024);
+    if ('error' in read) throw new PlanError(ctx.msg.unreadable(shownPath(ctx.io.cwd, path), ctx.msg.ioReason(read.error)));
     try {
-      return parse(readFileSync(path, 'utf8'));
+      return parse(read.bytes.toString('utf8'));
     } catch (error) {
       throw new PlanError(ctx.msg.importCompareUnreadable(shownPath(ctx.io.cwd, path), (error as Error).message.split('\n')[0]!));
     }

@@ -446,7 +446,7 @@ function readTask(
   } else if (stated !== undefined) {
     const dated = deadlines(stated, year);
     const line = table?.cells.deadline?.n ?? lineOf(lines, stated);
-    if (dated.length > 0) dateTask(task, dated, line, lines, openEnded(stated) !== undefined, /^\d+[.．、]/m.test(stated));
+    if (dated.length > 0) dateTask(task, dated, line, lines, openEnded(stated) !== undefined);
     else if (!/全年|长期|持续|常态/.test(stated)) review.push({ kind: 'unread', line, subject: task.id, text: `完成时限“${stated}”未能读出日期` });
   } else {
     const dated = deadlines(body, year);
@@ -454,7 +454,7 @@ function readTask(
       // Listed requirements (1.… 2.…, （一）…（二）…): when one of them has no date, the task has none.
       const numbered = body.split('\n').filter((l, i) => (i > 0 || table !== undefined) && /^(?:\d+[.．、]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+[、是])/.test(l.trim()));
       const undatedPart = numbered.length >= 2 && numbered.some((l) => deadlines(l, year).length === 0);
-      dateTask(task, dated, undefined, lines, openEnded(withoutDatedClauses(body, dated)) !== undefined || undatedPart, false);
+      dateTask(task, dated, undefined, lines, openEnded(withoutDatedClauses(body, dated)) !== undefined || undatedPart);
     }
   }
   const units = task.units?.value ?? [];
@@ -484,14 +484,15 @@ function readTask(
   return task;
 }
 
+/** The text without its date phrases: what remains says whether the work goes on after them (全年持续). */
 function withoutDatedClauses(text: string, dated: DeadlineClause[]): string {
   let rest = text;
   for (const d of dated) rest = rest.replace(d.phrase, '');
-  // 全年 next to the date's own clause (全年…5月底前) still leaves the work open.
   return rest;
 }
 
-function dateTask(task: DraftTask, dated: DeadlineClause[], line: number | undefined, lines: Line[], open: boolean, _numbered: boolean): void {
+/** One dated clause: the task's due date. Several, or one beside work that goes on: milestones, and a due date only when nothing is left open. */
+function dateTask(task: DraftTask, dated: DeadlineClause[], line: number | undefined, lines: Line[], open: boolean): void {
   const at = (d: DeadlineClause) => line ?? lineOf(lines, d.phrase);
   const doubt = dated.map((d) => d.doubt).find((x) => x !== undefined);
   if (dated.length === 1 && !open) {
