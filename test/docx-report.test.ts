@@ -161,6 +161,12 @@ describe('the Word file', () => {
     expect(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0]).toMatch(/w:eastAsia="仿宋"/);
   });
 
+  it('names the plan\'s issuer as its author, not "Un-named"', async () => {
+    const { files } = await reportFiles('zh', ROOT);
+    expect(files['docProps/core.xml']).toContain('<dc:creator>重庆市铜梁区应急管理局</dc:creator>');
+    expect(files['docProps/core.xml']).toContain('<cp:lastModifiedBy>重庆市铜梁区应急管理局</cp:lastModifiedBy>');
+  });
+
   it('is written with --out, never over an existing file without --force, and never to a terminal', async () => {
     const cwd = fixtureFolder('monthly');
     const args = ['--lang', 'zh', 'report', '--month', '2022-06', '--format', 'docx'];

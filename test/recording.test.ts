@@ -314,8 +314,12 @@ describe('monthly chores in one go', () => {
   });
 
   const badFiles: [string, string, string][] = [
-    ['a wrong header', 'name,total\n高新区,3\n', 'bad.csv:1: the first line must name the columns of `plan export --format csv --kind towns`: ' + header],
-    ['an unknown town', `${header}\n高新区,10,6,2022-06-30,4,\n黄桷镇,,,2022-06-30,1,\n`, 'bad.csv:3: no town or park "黄桷镇"'],
+    [
+      'a wrong header',
+      'name,total\n高新区,3\n',
+      `bad.csv:1: the first line must name the columns of \`plan export --format csv --kind towns\` (${header}); missing: target_total, target_above_scale, progress_date, achieved_total, achieved_above_scale`,
+    ],
+    ['an unknown town', `${header}\n高新区,10,6,2022-06-30,4,\n高兴区,,,2022-06-30,1,\n`, 'bad.csv:3: no town or park "高兴区" (closest: 高新区)'],
     ['a changed target', `${header}\n高新区,12,6,2022-06-30,4,\n`, 'bad.csv:2: 高新区: target_total is "12" but towns.yaml has "10"; targets are not changed by --from, leave the column as exported'],
     ['above-scale over achieved', `${header}\n高新区,10,6,2022-06-30,1,5\n`, 'bad.csv:2: 高新区: above-scale 5 is more than achieved 1; above-scale enterprises are counted in the total'],
     ['a town twice', `${header}\n高新区,10,6,2022-06-30,4,\n高新区,10,6,2022-06-29,3,\n`, 'bad.csv:3: 高新区 has a second row; give each town once'],

@@ -137,11 +137,32 @@ export interface TownFigures {
 }
 
 /** A town's figures checked as counts, above-scale never more than the total. */
-export function townEntry(ctx: Context, town: string, date: IsoDate, figures: TownFigures): { date: IsoDate; achieved_total: number; achieved_above_scale?: number } {
-  const total = figureInput(ctx, town, '--achieved', figures.achieved, true).value;
-  const aboveScale = figures.aboveScale === undefined ? undefined : figureInput(ctx, town, '--above-scale', figures.aboveScale, true).value;
+export function townEntry(
+  ctx: Context,
+  town: string,
+  date: IsoDate,
+  figures: TownFigures,
+  flags: { achieved: string; aboveScale: string } = { achieved: '--achieved', aboveScale: '--above-scale' },
+): { date: IsoDate; achieved_total: number; achieved_above_scale?: number } {
+  const total = figureInput(ctx, town, flags.achieved, figures.achieved, true).value;
+  const aboveScale = figures.aboveScale === undefined ? undefined : figureInput(ctx, town, flags.aboveScale, figures.aboveScale, true).value;
   if (aboveScale !== undefined && aboveScale > total) throw new PlanError(ctx.msg.aboveScaleOverAchieved(town, aboveScale, total));
   return { date, achieved_total: total, ...(aboveScale !== undefined && { achieved_above_scale: aboveScale }) };
+}
+
+/**
+ * A count of standardized enterprises only grows: one below the town's record of an earlier date
+ * (9 on 06-30, then 5 on 07-01) is most often a slip, and is refused unless --force says it is meant.
+ */
+export function refuseFallingCount(ctx: Context, town: Town, entry: ReturnType<typeof townEntry>, force: boolean): void {
+  if (force) return;
+  const earlier = (town.progress ?? []).filter((p) => p.date < entry.date).at(-1);
+  if (earlier === undefined) return;
+  if (entry.achieved_total < earlier.achieved_total) throw new PlanError(ctx.msg.townCountFalls(town.name, entry.date, entry.achieved_total, earlier.date, earlier.achieved_total));
+  const above = entry.achieved_above_scale;
+  if (above !== undefined && earlier.achieved_above_scale !== undefined && above < earlier.achieved_above_scale) {
+    throw new PlanError(ctx.msg.townCountFalls(town.name, entry.date, above, earlier.date, earlier.achieved_above_scale));
+  }
 }
 
 /**
@@ -177,6 +198,7 @@ export function town(ctx: Context, name: string, options: RecordOptions & TownFi
     const entry = townEntry(ctx, name, date, options);
     const previous = town.progress?.find((p) => p.date === date);
     if (previous && !options.force) throw new PlanError(ctx.msg.townRecordExists(name, date, previous.achieved_total));
+    refuseFallingCount(ctx, town, entry, options.force);
     const file = fileOfKind(loaded, 'towns')!;
     const summary = previous
       ? ctx.msg.replacedTown(name, String(entry.achieved_total), date, previous.achieved_total, file.path)

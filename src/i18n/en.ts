@@ -249,6 +249,10 @@ export const en = {
     `an edit was cut short (${journal}), and ${file} has been changed since; nothing was written: compare the files with git (git diff), put them right, then delete ${journal}`,
   journalUnreadable: (journal: string) => `${journal} (left by an edit cut short) cannot be read; compare the data files with git (git diff), put them right, then delete it`,
   halfCharacter: 'this text spells half of a character (an escape such as \\uD800 with no other half): no file can hold it; write the character itself, or both halves (\\uD83D\\uDE00)',
+  townCountFalls: (name: string, date: string, value: number, earlier: string, before: number) =>
+    `${name}: ${value} standardized on ${date} is fewer than the ${before} recorded on ${earlier}; a count that falls is most often a slip: correct it, or add --force if enterprises really lost their standard`,
+  csvColumn: (label: string) => `column "${label}"`,
+  csvColumnsIgnored: (columns: string[]) => `column${columns.length === 1 ? '' : 's'} ${columns.map((c) => `"${c}"`).join(', ')} ignored (not one the export writes)`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>
@@ -694,11 +698,14 @@ export const en = {
   csvTownTwice: (name: string) => `${name} has a second row; give each town once`,
   csvTargetDiffers: (name: string, column: string, given: string, recorded: string) =>
     `${name}: ${column} is "${given}" but towns.yaml has "${recorded}"; targets are not changed by --from, leave the column as exported`,
-  csvFiguresMissing: (name: string) => `${name}: a date or above-scale figure without achieved_total; fill in achieved_total or clear the row's figures`,
+  csvFiguresMissing: (name: string, column: string) => `${name}: a date or above-scale figure without "${column}"; fill in "${column}" or clear the row's figures`,
   csvTownsSummary: (recorded: number, unchanged: number, file: string) => `${recorded} town record${recorded === 1 ? '' : 's'} written, ${unchanged} already recorded, from ${file}`,
-  csvNotUtf8: (file: string) => `${file} is not UTF-8 text; save it as "CSV UTF-8" and try again`,
+  csvNotUtf8: (file: string) => `${file} is neither UTF-8 nor GB18030 (GBK) text; save it as "CSV UTF-8" and try again`,
   csvUnclosedQuote: 'a quoted cell is not closed; check the quotes on this line',
-  csvBadHeader: (header: string) => `the first line must name the columns of \`plan export --format csv --kind towns\`: ${header}`,
+  csvBadHeader: (header: string, missing: string[], twice: string[]) =>
+    `the first line must name the columns of \`plan export --format csv --kind towns\` (${header})` +
+    (missing.length > 0 ? `; missing: ${missing.join(', ')}` : '') +
+    (twice.length > 0 ? `; given twice: ${twice.join(', ')}` : ''),
   csvCellCount: (got: number, expected: number) => `this row has ${got} cells, the header ${expected}`,
   townNeedsAchieved: '--achieved is needed with a town name (or give --from FILE.csv for every town)',
   townNeedsNameOrFrom: 'name a town (plan town 虎峰镇 --achieved 9), or give --from FILE.csv',

@@ -207,6 +207,10 @@ export const zh: typeof en = {
   journalChanged: (journal, file) => `一次修改中途中断（${journal}），且 ${file} 此后已被改动；未写入任何内容：请用 git diff 比较数据文件并改正，然后删除 ${journal}`,
   journalUnreadable: (journal) => `${journal}（中断的修改留下的记录）无法读取；请用 git diff 比较数据文件并改正，然后删除该文件`,
   halfCharacter: '此处文本写了半个字符（如单独的 \\uD800 转义）：任何文件都无法保存；请直接写出该字符，或写全两半（\\uD83D\\uDE00）',
+  townCountFalls: (name, date, value, earlier, before) =>
+    `${name}：${date} 的已达标数 ${value} 少于 ${earlier} 记录的 ${before}；数字减少多为笔误：请改正，确属企业失去达标资格的，加 --force`,
+  csvColumn: (label) => `“${label}”列`,
+  csvColumnsIgnored: (columns) => `已忽略${columns.map((c) => `“${c}”`).join('、')}列（导出文件中没有此列）`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>
@@ -692,11 +696,12 @@ export const zh: typeof en = {
   renamed: (kind, from, to, references, files) => `${kind === 'person' ? '人员' : '单位'}“${from}”已改名为“${to}”：people.yaml 及 ${references} 处引用（改动 ${files} 个文件）`,
   csvTownTwice: (name) => `${name} 出现了第二行；每个镇街只写一行`,
   csvTargetDiffers: (name, column, given, recorded) => `${name}：${column} 为“${given}”，但 towns.yaml 中为“${recorded}”；--from 不修改目标，请保持导出时的值`,
-  csvFiguresMissing: (name) => `${name}：有日期或规上数但没有 achieved_total；请填写 achieved_total，或清空该行的进度`,
+  csvFiguresMissing: (name, column) => `${name}：有日期或规上数但没有“${column}”；请填写“${column}”，或清空该行的进度`,
   csvTownsSummary: (recorded, unchanged, file) => `已从 ${file} 写入 ${recorded} 条镇街记录，${unchanged} 条已有相同记录`,
-  csvNotUtf8: (file) => `${file} 不是 UTF-8 文本；请另存为“CSV UTF-8”后再试`,
+  csvNotUtf8: (file) => `${file} 既不是 UTF-8 也不是 GB18030（GBK）文本；请另存为“CSV UTF-8”后再试`,
   csvUnclosedQuote: '引号内的单元格没有闭合；请检查本行的引号',
-  csvBadHeader: (header) => `第一行须为 \`plan export --format csv --kind towns\` 的列名：${header}`,
+  csvBadHeader: (header, missing, twice) =>
+    `第一行须为 \`plan export --format csv --kind towns\` 的列名（${header}）` + (missing.length > 0 ? `；缺少：${missing.join('、')}` : '') + (twice.length > 0 ? `；重复：${twice.join('、')}` : ''),
   csvCellCount: (got, expected) => `本行有 ${got} 个单元格，表头有 ${expected} 个`,
   townNeedsAchieved: '写了镇街名称就需要 --achieved（或用 --from 文件.csv 一次录入所有镇街）',
   townNeedsNameOrFrom: '请写镇街名称（如 plan town 虎峰镇 --achieved 9），或用 --from 文件.csv',

@@ -6,6 +6,8 @@ import { renderMarkdownTable, renderTable, type Column } from './table.js';
 /** A report as headed sections of paragraphs and tables, rendered as text or Markdown. */
 export interface ReportDocument {
   title: string;
+  /** Who issues it (the plan's issuer): the author a Word file names. */
+  author?: string;
   lead: string[];
   sections: Section[];
 }

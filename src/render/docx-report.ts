@@ -62,6 +62,8 @@ export async function renderDocumentDocx(doc: ReportDocument, msg: Messages): Pr
   ];
   const document = new Document({
     title: doc.title,
+    // Without a creator the file's properties read "Un-named"; the report is the issuer's.
+    ...(doc.author ? { creator: doc.author, lastModifiedBy: doc.author } : {}),
     styles: {
       default: {
         document: { run: { font: FANGSONG, size: BODY_SIZE }, paragraph: { spacing: { line: 560, lineRule: 'exact' } } },

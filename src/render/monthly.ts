@@ -17,6 +17,7 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
 
   const document: ReportDocument = {
     title: m.title(report.month),
+    author: report.issuer,
     lead: [visible(`${report.title} — ${report.issuer}`), report.partial ? m.leadPartial(report.monthStart, report.asOf) : m.lead(report.monthStart, report.monthEnd)],
     sections: [
       {
