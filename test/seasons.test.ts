@@ -50,6 +50,16 @@ describe('the bundled seasons', () => {
     const shown = await runCli(['show', 'FX-16', '--as-of', '2022-06-30'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(shown.stdout).toContain('时段        汛期之前（未定日期：可用 plan season … --from … --to … 录入）\n');
   });
+
+  it.each([['text'], ['markdown'], ['html']])('the leaders\' report (%s) says the same without a command line, in Chinese punctuation; the clerk\'s terminal gets the command', async (format) => {
+    const env = { LANG: 'zh_CN.UTF-8' };
+    const report = await runCli(['report', '--month', '2022-06', '--format', format], { env });
+    expect(report.stdout).toContain('“汛期”未定起止日期：在其之内或之前完成的 FX-16、FX-17 暂按 2022-12-31 计期限。');
+    expect(report.stdout).not.toMatch(/plan (season|done|report|check)/);
+    expect(report.stderr).toBe('');
+    const atDesk = await runCli(['report', '--month', '2022-06', '--format', format], { env, isTTY: true });
+    expect(atDesk.stderr).toBe('plan: “汛期”的起止日期录入前，报告中与之相关的期限按年底计：plan season 汛期 --from … --to …\n');
+  });
 });
 
 describe('plan season', () => {

@@ -11,6 +11,8 @@ import type { Plan } from '../model/plan.js';
 import { readSubmission, submissionFiles, submissionJson } from '../load/submitted.js';
 import { renderDocumentMarkdown, renderDocumentText } from '../render/document.js';
 import { renderJson } from '../render/json.js';
+import { undatedSeasons } from '../render/format.js';
+import { visible } from '../render/visible.js';
 import { monthlyDocument } from '../render/monthly.js';
 import { makeColors } from '../render/color.js';
 import { documentWidth } from '../render/fit.js';
@@ -51,6 +53,8 @@ export async function report(ctx: Context, options: ReportOptions): Promise<Exit
   const monthOfReport = window.window.month;
   if (options.asSubmitted) return writeOutput(ctx, await asSubmitted(ctx, monthOfReport, options), outFile(options.out), options.force);
   const data = monthlyReport(plan, window.window, soonDays);
+  // What the clerk should do next goes to her terminal (as git's hints do), never into the leaders' report.
+  if (ctx.io.isTTY) for (const season of undatedSeasons(data.gaps)) ctx.io.stderr(`plan: ${ctx.msg.seasonHint(visible(season))}\n`);
   const out = outFile(options.out);
   if (options.submit) await submit(ctx, plan, data, todayIn(plan.timezone, ctx.io.now()), options.force);
   else if (existsSync(join(ctx.dataDir, submissionFiles(monthOfReport).json))) data.corrections = await compareWithSubmitted(ctx, plan, window.window);

@@ -391,8 +391,9 @@ export const en = {
   targetsLine: (met: number, missed: number, inProgress: number, noFigure: number) =>
     `${met} met · ${missed} missed · ${inProgress} in progress (period not over) · ${noFigure} with no recorded figure`,
   undatedLine: (count: number, end: string) => `${count} tasks state no deadline; they count as due ${end}.`,
-  seasonDeadlineGap: (season: string, ids: string, end: string) =>
-    `${season} is not dated (plan season ${season} --from … --to …): the deadlines of ${ids}, which fall within or before it, count as ${end}.`,
+  seasonDeadlineGap: (season: string, ids: string[], end: string, hint: boolean) =>
+    `${season} is not dated${hint ? ` (plan season ${season} --from … --to …)` : ''}: the deadlines of ${ids.join(', ')}, which fall within or before it, count as ${end}.`,
+  seasonHint: (season: string) => `the report counts deadlines tied to ${season} as the year's end until its dates are recorded: plan season ${season} --from … --to …`,
   gapLine: (id: string, title: string, season: string) => `${id} ${title}: repeats within ${season}, whose dates the plan does not state; its occurrences are not counted.`,
   targetState: { met: 'met', missed: 'missed', in_progress: 'in progress', no_figure: 'no figure' } as Record<string, string>,
   direction: {

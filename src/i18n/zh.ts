@@ -339,7 +339,9 @@ export const zh: typeof en = {
   targetsShared: (n) => `另有 ${n} 项指标在文件中重复表述，与所指指标合计一次。`,
   targetsLine: (met, missed, inProgress, noFigure) => `已达成 ${met} 项 · 未达成 ${missed} 项 · 进行中 ${inProgress} 项（期限未到） · 尚无数据 ${noFigure} 项`,
   undatedLine: (count, end) => `${count} 项任务未规定期限，按计划期末 ${end} 计。`,
-  seasonDeadlineGap: (season, ids, end) => `“${season}”未定起止日期（可用 plan season ${season} --from … --to … 录入）：在其之内或之前完成的 ${ids} 暂按 ${end} 计期限。`,
+  seasonDeadlineGap: (season, ids, end, hint) =>
+    `“${season}”未定起止日期${hint ? `（可用 plan season ${season} --from … --to … 录入）` : ''}：在其之内或之前完成的 ${ids.join('、')} 暂按 ${end} 计期限。`,
+  seasonHint: (season) => `“${season}”的起止日期录入前，报告中与之相关的期限按年底计：plan season ${season} --from … --to …`,
   gapLine: (id, title, season) => `${id} ${title}：在“${season}”内重复，但计划未写明起止日期，其期次未计入。`,
   targetState: { met: '已达成', missed: '未达成', in_progress: '进行中', no_figure: '无数据' },
   direction: {

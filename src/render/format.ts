@@ -61,13 +61,20 @@ export function formatDue(item: Pick<ItemAt, 'due' | 'dueStated'>): string {
 
 /**
  * Why some occurrences or deadlines cannot be counted, a line each: a duty repeating within an
- * undated season, then per undated season the tasks whose deadline waits for its dates.
+ * undated season, then per undated season the tasks whose deadline waits for its dates. The
+ * terminal's lines say which command dates a season (`hints`); a report for leaders never holds a
+ * command line: the report command says it on standard error instead (see undatedSeasons).
  */
-export function gapLines(gaps: readonly Gap[], periodEnd: string, msg: Messages): string[] {
+export function gapLines(gaps: readonly Gap[], periodEnd: string, msg: Messages, hints: boolean): string[] {
   const lines = gaps.filter((g) => g.reason === 'season-dates-missing').map((g) => msg.gapLine(g.taskId, visible(g.title), visible(g.season)));
   const waiting = gaps.filter((g) => g.reason === 'season-deadline-undated');
   for (const season of new Set(waiting.map((g) => g.season))) {
-    lines.push(msg.seasonDeadlineGap(visible(season), waiting.filter((g) => g.season === season).map((g) => g.taskId).join(', '), periodEnd));
+    lines.push(msg.seasonDeadlineGap(visible(season), waiting.filter((g) => g.season === season).map((g) => g.taskId), periodEnd, hints));
   }
   return lines;
+}
+
+/** The seasons whose missing dates hold back a deadline: the clerk's next step after a report. */
+export function undatedSeasons(gaps: readonly Gap[]): string[] {
+  return [...new Set(gaps.filter((g) => g.reason === 'season-deadline-undated').map((g) => g.season))];
 }

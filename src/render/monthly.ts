@@ -99,7 +99,7 @@ export function monthlyDocument(report: MonthlyReport, msg: Messages): ReportDoc
           { paragraph: m.basis(report.asOf) },
           { paragraph: m.definitions },
           ...(report.undatedTasks > 0 ? [{ paragraph: msg.undatedLine(report.undatedTasks, report.period.end) }] : []),
-          ...gapLines(report.gaps, report.period.end, msg).map((line) => ({ paragraph: line })),
+          ...gapLines(report.gaps, report.period.end, msg, false).map((line) => ({ paragraph: line })),
         ],
       },
       ...correctionSections(report.corrections, msg),

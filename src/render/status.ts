@@ -114,6 +114,6 @@ export function footnotes(report: Pick<StatusReport, 'undatedTasks' | 'gaps' | '
   const lines: string[] = [];
   if (report.totals.beforeNotice > 0) lines.push(`† ${msg.beforeNoticeLine(report.totals.beforeNotice, report.countFrom)}`);
   if (report.undatedTasks > 0) lines.push(`* ${msg.undatedLine(report.undatedTasks, report.period.end)}`);
-  for (const line of gapLines(report.gaps, report.period.end, msg)) lines.push(`! ${line}`);
+  for (const line of gapLines(report.gaps, report.period.end, msg, true)) lines.push(`! ${line}`);
   return lines;
 }
