@@ -30,7 +30,7 @@ interface ReportJson extends Record<ListKey, { id: string }[]> {
   totals: TallyJson;
   not_yet_due: number;
   domains: { id: string; title: string; tally: TallyJson; not_yet_due: number }[];
-  town_ranking: { name: string; rank: number; target_total: number; achieved_total: number | null; total: RateJson; above_scale: RateJson; reported_on: string | null }[];
+  town_ranking: { name: string; rank: number | null; target_total: number; achieved_total: number | null; total: RateJson; above_scale: RateJson; reported_on: string | null }[];
 }
 
 type Part = { style: string | null; text: string } | { rows: string[][] };
@@ -129,7 +129,7 @@ for (const [name, folder] of [
       const ranking = tables(sectionParts(parts, m.standardization)).at(-1)!;
       expect(ranking.rows.slice(1)).toEqual(
         json.town_ranking.map((t) => [
-          String(t.rank),
+          t.rank === null ? msg.none : String(t.rank),
           t.name,
           String(t.target_total),
           t.achieved_total === null ? msg.notReported : String(t.achieved_total),

@@ -94,7 +94,7 @@ describe('monthly figures on the bundled plan', () => {
 });
 
 describe('town ranking', () => {
-  it('ranks towns with a target by the share reached; equal shares share a rank; towns without a target are left out', () => {
+  it('ranks towns that reported by the share reached; equal shares share a rank in the document\'s order; towns without a figure are not ranked; towns without a target are left out', () => {
     const towns = townsAt(
       [
         { name: '甲镇', target_total: 4, target_above_scale: 2, progress: [{ date: '2022-06-30', achieved_total: 2 }] },
@@ -102,14 +102,18 @@ describe('town ranking', () => {
         { name: '丙镇', target_total: 10, target_above_scale: 5, progress: [{ date: '2022-06-30', achieved_total: 5 }] },
         { name: '丁镇', target_total: 3, target_above_scale: 1, progress: [{ date: '2022-06-30', achieved_total: 3 }] },
         { name: '戊镇', target_total: 3, target_above_scale: 1 },
+        { name: '己镇', target_total: 3, target_above_scale: 1, progress: [{ date: '2022-06-30', achieved_total: 0 }] },
+        { name: '庚镇', target_total: 2, target_above_scale: 1 },
       ],
       '2022-06-30',
     ).towns;
     expect(rankTowns(towns).map((t) => [t.rank, t.name])).toEqual([
       [1, '丁镇'],
-      [2, '丙镇'],
       [2, '甲镇'],
-      [4, '戊镇'],
+      [2, '丙镇'],
+      [4, '己镇'],
+      [null, '戊镇'],
+      [null, '庚镇'],
     ]);
   });
 });

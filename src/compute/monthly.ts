@@ -34,8 +34,8 @@ export interface CertifiedEnterprise {
 }
 
 export interface RankedTown extends TownProgress {
-  /** 1 for the highest share of its target reached; towns with equal shares share a rank. */
-  rank: number;
+  /** 1 for the highest share of its target reached; towns with equal shares share a rank. Null for a town with no figure recorded: no data is no place. */
+  rank: number | null;
 }
 
 /** The month's figures, each counted once here and used by every output format. */
@@ -189,14 +189,15 @@ export function monthlyReport(recordedPlan: Plan, window: MonthWindow, soonDays:
   };
 }
 
-/** Towns with a target, highest share of it reached first; equal shares share a rank. */
+/**
+ * Towns with a target: those that reported, highest share of it reached first, equal shares sharing
+ * a rank and keeping the document's order; then those that did not, unranked, in the document's order.
+ */
 export function rankTowns(towns: readonly TownProgress[]): RankedTown[] {
   const share = (t: TownProgress) => t.total.value ?? 0;
-  const sorted = towns
-    .filter((t) => t.targetTotal !== null)
-    .sort((a, b) => share(b) - share(a) || (b.achievedTotal ?? 0) - (a.achievedTotal ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return sorted.map((town, index) => {
-    const first = sorted.findIndex((other) => share(other) === share(town));
-    return { ...town, rank: (first < 0 ? index : first) + 1 };
-  });
+  const withTarget = towns.filter((t) => t.targetTotal !== null);
+  // Array.prototype.sort is stable: towns of equal share stay in the document's order.
+  const reported = withTarget.filter((t) => t.achievedTotal !== null).sort((a, b) => share(b) - share(a));
+  const ranked = reported.map((town) => ({ ...town, rank: reported.findIndex((other) => share(other) === share(town)) + 1 }));
+  return [...ranked, ...withTarget.filter((t) => t.achievedTotal === null).map((town) => ({ ...town, rank: null }))];
 }

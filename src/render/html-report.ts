@@ -106,8 +106,9 @@ function townsChart(report: MonthlyReport, msg: Messages): string {
     categoryAxis: h.townAxis,
     // Already ranked by the report; towns without a target have no share to draw.
     rows: report.townRanking.map((t) => ({
-      label: `${t.rank}. ${visible(t.name)}`,
-      value: t.total.value,
+      label: t.rank === null ? visible(t.name) : `${t.rank}. ${visible(t.name)}`,
+      // No figure is no bar at all, told apart from a reported 0% (a stub of a bar).
+      value: t.achievedTotal === null ? null : t.total.value,
       text: t.achievedTotal === null ? `${msg.notReported} (0/${t.total.denominator})` : formatRate(t.total, msg),
     })),
     max: 1,
@@ -160,7 +161,7 @@ svg text.inside { fill: #fff; font-size: 10px; }
 svg text.axis-label { font-weight: bold; }
 svg .axis line { stroke: #000; stroke-width: 1; }
 svg .reference line { stroke: #c00; stroke-width: 1.5; stroke-dasharray: 4 3; }
-.fill-0 { fill: #2b5c8a; } .fill-1 { fill: #e0a030; } .fill-2 { fill: #9aa5b1; } .fill-3 { fill: #b03a2e; } .fill-4 { fill: #5e3c58; }
+.no-data text { fill: #6b7280; font-style: italic; } .fill-0 { fill: #2b5c8a; } .fill-1 { fill: #e0a030; } .fill-2 { fill: #9aa5b1; } .fill-3 { fill: #b03a2e; } .fill-4 { fill: #5e3c58; }
 @media print {
   body { max-width: none; padding: 0; }
   section { break-before: page; margin-top: 0; }

@@ -283,7 +283,7 @@ function standardizationBlocks(report: MonthlyReport, msg: Messages): Block[] {
                 { header: msg.col.asOfDate },
               ],
               rows: report.townRanking.map((t) => [
-                String(t.rank),
+                t.rank === null ? msg.none : String(t.rank),
                 visible(t.name),
                 String(t.targetTotal),
                 t.achievedTotal === null ? msg.notReported : String(t.achievedTotal),

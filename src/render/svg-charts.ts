@@ -60,6 +60,9 @@ export function escapeHtml(text: string): string {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** The width a bar of zero is drawn with. */
+const ZERO_BAR = 2;
+
 /** Horizontal bars, one per row, in the order given. */
 export function renderBarChart(chart: BarChart): string {
   if (chart.rows.length === 0) return emptyFigure(chart.title, chart.noData);
@@ -75,10 +78,12 @@ export function renderBarChart(chart: BarChart): string {
     const top = y(i)!;
     const mid = top + y.bandwidth() / 2;
     const end = row.value === null ? x(0) : x(row.value);
+    // A zero is a stub of a bar, so that it differs from no figure at all (no bar, the text in grey).
+    const width = row.value === 0 ? ZERO_BAR : end - x(0);
     return (
-      `<g class="bar"><title>${escapeHtml(`${row.label}: ${row.text}`)}</title>` +
+      `<g class="bar${row.value === null ? ' no-data' : ''}"><title>${escapeHtml(`${row.label}: ${row.text}`)}</title>` +
       label(left - 6, mid, 'end', truncateToWidth(row.label, LABEL_MAX)) +
-      (row.value === null ? '' : `<rect x="${num(x(0))}" y="${num(top)}" width="${num(end - x(0))}" height="${num(y.bandwidth())}" class="fill-0"/>`) +
+      (row.value === null ? '' : `<rect x="${num(x(0))}" y="${num(top)}" width="${num(width)}" height="${num(y.bandwidth())}" class="fill-0"/>`) +
       label(end + 4, mid, 'start', row.text) +
       '</g>'
     );
