@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .description(msg.help.program)
     .version(readVersion(), '-V, --version', msg.help.version)
     .helpOption('-h, --help', msg.help.help)
-    .addHelpCommand(false)
+    .helpCommand('help [command]', msg.help.helpCommand)
     .option('--data <dir>', msg.help.data)
     .addOption(new Option('--lang <lang>', msg.help.lang).choices(['zh', 'en']))
     .option('--no-color', msg.help.noColor)

@@ -2,6 +2,7 @@ import { Command, Option, type Argument, type Help } from 'commander';
 import type { CliTexts } from '../i18n/index.js';
 import { LocalizedHelp, localizeTerm, placeholder } from './help.js';
 import { similar } from './suggest.js';
+import { choiceFor } from '../input/choice-words.js';
 
 /** Fields of commander's Command that it keeps private but that its messages depend on. */
 interface Internals {
@@ -105,7 +106,10 @@ export class LocalizedCommand extends Command {
   /** Overrides commander's: an invalid value of an option or argument, with the choices when there are some. */
   _callParseArg(target: Option | Argument, value: string, previous: unknown, _invalidArgumentMessage: string): unknown {
     try {
-      return target.parseArg!(value, previous);
+      // 单位 for unit, 镇街 for towns, DOCX for docx: a word for a choice is the choice.
+      const choices = target.argChoices;
+      const typed = choices && !choices.includes(value) ? (choiceFor(value, choices) ?? value) : value;
+      return target.parseArg!(typed, previous);
     } catch (error) {
       if ((error as { code?: string }).code !== 'commander.invalidArgument') throw error;
       const choices = target.argChoices;

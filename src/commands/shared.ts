@@ -175,10 +175,17 @@ export function checkFilters<F extends { domain?: string; owner?: string; unit?:
 
 /** The one person or unit a name means: an alias gives its unit; a combined name, an unknown name are refused. */
 function ownerOrUnit(ctx: Context, plan: Plan, name: string): string {
-  const meant = ownersMeant(plan, name);
+  let meant = ownersMeant(plan, name);
   if (meant === undefined) {
     const names = [...plan.people.map((p) => p.name), ...Object.keys(plan.unitIndex)];
-    throw new PlanError(ctx.msg.unknownOwner(name, closest(name, names).join('、')));
+    // 水利局 for 区水利局: a part of one name only is that name (and says so).
+    const part = name.trim();
+    const holding = part.length >= 2 ? [...new Set(names.filter((n) => n.includes(part)).flatMap((n) => ownersMeant(plan, n) ?? []))] : [];
+    if (holding.length === 1) {
+      ctx.io.stderr(`plan: ${ctx.msg.ownerByPart(part, holding[0]!)}\n`);
+      meant = holding;
+    } else if (holding.length > 1) throw new PlanError(ctx.msg.ownerPartAmbiguous(part, holding.join('、')));
+    else throw new PlanError(ctx.msg.unknownOwner(name, closest(name, names).join('、')));
   }
   if (meant.length !== 1) throw new PlanError(ctx.msg.combinedOwner(name, meant.join('、')));
   return meant[0]!;

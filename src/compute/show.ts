@@ -1,4 +1,5 @@
 import type { IsoDate } from '../model/dates.js';
+import { canonicalId } from '../input/ids.js';
 import type { TaskSeason } from '../model/seasons.js';
 import { dueDay, type DueDay, type WorkCalendar } from '../model/workdays.js';
 import type { Enterprise, Plan, Target, Task, Town } from '../model/plan.js';
@@ -98,7 +99,7 @@ export function showAt(recordedPlan: Plan, query: string, asOf: IsoDate, soonDay
   const dayOf = (item: ItemAt | null): DueDay | null => (calendar && item && item.completed === undefined && item.state !== 'cancelled' ? dueDay(calendar, item.due, asOf) : null);
   const plan = planAsOf(recordedPlan, asOf);
   const wanted = query.trim();
-  const upper = wanted.toUpperCase();
+  const upper = canonicalId(wanted);
   const items = itemsAt(planItems(plan).items, asOf, soonDays);
   for (const domain of plan.domains) {
     for (const task of domain.tasks) {

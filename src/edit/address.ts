@@ -1,6 +1,7 @@
 import type { LoadedFolder } from '../load/load-folder.js';
 import type { PathSegment, SourceFile } from '../load/source-file.js';
 import type { Plan, Task } from '../model/plan.js';
+import { canonicalId } from '../input/ids.js';
 
 /** GM-04 (a task), GM-04/m2 (a milestone of it), ZH-02@2022-Q2 (one occurrence of a recurring duty). */
 export type Address =
@@ -8,9 +9,9 @@ export type Address =
   | { kind: 'milestone'; taskId: string; milestoneId: string }
   | { kind: 'occurrence'; taskId: string; key: string };
 
-/** Any letter case is accepted (zh-02@2022-q2, GM-A04/M1); the address is always in its canonical form. */
+/** Any letter case is accepted (zh-02@2022-q2, GM-A04/M1), and weeks and months without their zero (@2022-W1); the address is always in its canonical form. */
 export function parseAddress(text: string): Address | undefined {
-  const match = /^([A-Za-z]{2,4}-[A-Za-z]?\d{2,3})(?:\/([mM]\d{1,2})|@(\d{4}(?:-[A-Za-z0-9]+)?))?$/.exec(text.trim());
+  const match = /^([A-Za-z]{2,4}-[A-Za-z]?\d{2,3})(?:\/([mM]\d{1,2})|@(\d{4}(?:-[A-Za-z0-9]+)?))?$/.exec(canonicalId(text));
   if (!match) return undefined;
   const taskId = match[1]!.toUpperCase();
   if (match[2] !== undefined) return { kind: 'milestone', taskId, milestoneId: match[2].toLowerCase() };

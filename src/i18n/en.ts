@@ -253,6 +253,8 @@ export const en = {
     `${name}: ${value} standardized on ${date} is fewer than the ${before} recorded on ${earlier}; a count that falls is most often a slip: correct it, or add --force if enterprises really lost their standard`,
   csvColumn: (label: string) => `column "${label}"`,
   csvColumnsIgnored: (columns: string[]) => `column${columns.length === 1 ? '' : 's'} ${columns.map((c) => `"${c}"`).join(', ')} ignored (not one the export writes)`,
+  ownerByPart: (part: string, name: string) => `"${part}" taken as ${name}, the one name that holds it`,
+  ownerPartAmbiguous: (part: string, names: string) => `"${part}" is part of several names: ${names}; give one of them`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>
@@ -758,6 +760,7 @@ export const en = {
     dryRun: 'print the change as a diff and write nothing',
     done: 'record tasks, milestones (ID/m1) or occurrences (ID@YYYY-Q2) as done, all or none',
     start: 'mark a task as being worked on, from the --on date',
+    helpCommand: 'the options of a command (plan help status), or every command',
     import: 'read a notice (plain text, UTF-8 or GB18030) into a draft data folder, every value traced to its line',
     importFile: 'the notice as a text file',
     importOut: 'the folder to write (default: --data, else ./data); it must be new or empty',

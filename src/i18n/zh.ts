@@ -211,6 +211,8 @@ export const zh: typeof en = {
     `${name}：${date} 的已达标数 ${value} 少于 ${earlier} 记录的 ${before}；数字减少多为笔误：请改正，确属企业失去达标资格的，加 --force`,
   csvColumn: (label) => `“${label}”列`,
   csvColumnsIgnored: (columns) => `已忽略${columns.map((c) => `“${c}”`).join('、')}列（导出文件中没有此列）`,
+  ownerByPart: (part, name) => `“${part}”按唯一包含它的名称 ${name} 处理`,
+  ownerPartAmbiguous: (part, names) => `“${part}”是多个名称的一部分：${names}；请写明其中一个`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>
@@ -755,6 +757,7 @@ export const zh: typeof en = {
     dryRun: '只显示将做的改动，不写入',
     done: '标记任务（AB-01）、节点（AB-01/m1）或期次（AB-02@YYYY-Q2）完成，可写多个，全部成功或全部不记录',
     start: '标记任务为进行中，自 --on 日期开始',
+    helpCommand: '某个命令的选项（plan help status），或全部命令',
     import: '读取通知（纯文本，UTF-8 或 GB18030），生成数据目录草稿，每个值注明出自第几行',
     importFile: '通知的文本文件',
     importOut: '写入的文件夹（默认 --data，否则 ./data），须为新的或空的',
