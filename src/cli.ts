@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .addOption(new Option('--format <format>', msg.help.format).choices(['text', 'json', 'github', 'sarif']).default('text'))
     .option('--strict', msg.help.strict, false)
     .option('-q, --quiet', msg.help.quiet, false)
+    .option('--all-warnings', msg.help.allWarnings, false)
     .option('--changed <ref>', msg.help.changed)
     .option('--only-changed', msg.help.onlyChanged, false)
     .action(async (options) => {

@@ -74,3 +74,24 @@ describe('plan help', () => {
     expect((await runCli(['help'])).stdout).toBe((await runCli(['--help'])).stdout);
   });
 });
+
+describe('plan check, read by a person', () => {
+  it('prints errors first, then warnings; more than 20 of one rule are the first 3 and a count, all with --all-warnings', async () => {
+    const cwd = fixtureFolder();
+    const domain = join(cwd, 'data', 'domains', '01-aa.yaml');
+    // 25 tasks without an owner (warnings), then one unknown unit (an error) at the end of the file.
+    const extra = Array.from({ length: 25 }, (_, i) => `  - id: AA-${String(i + 10)}\n    title: 任务${i}\n    text: 任务${i}。\n`).join('');
+    writeFileSync(domain, `${readFileSync(domain, 'utf8')}${extra}  - id: AA-99\n    title: 最后\n    text: 最后。\n    units: [区水务局]\n`);
+    const r = await runCli(['check'], { cwd });
+    expect(r.code).toBe(1);
+    const located = r.stdout.split('\n').filter((l) => /^data\//.test(l));
+    expect(located[0]).toMatch(/ error .*\[unknown-unit\]$/);
+    expect(located.slice(1).every((l) => / warning /.test(l))).toBe(true);
+    expect(located.filter((l) => l.endsWith('[no-owner]'))).toHaveLength(3);
+    expect(r.stdout).toContain('… and 22 more warnings [no-owner] (plan check --all-warnings lists them)\n');
+    expect(r.stdout).toMatch(/1 error, 25 warnings in 5 files\n$/);
+    const all = await runCli(['check', '--all-warnings'], { cwd });
+    expect(all.stdout.split('\n').filter((l) => l.endsWith('[no-owner]'))).toHaveLength(25);
+    expect(all.stdout).not.toContain('more warnings');
+  });
+});

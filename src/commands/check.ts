@@ -24,6 +24,7 @@ export interface CheckOptions {
   format: DiagnosticFormat;
   strict: boolean;
   quiet?: boolean;
+  allWarnings?: boolean;
   changed?: string;
   onlyChanged?: boolean;
 }
@@ -53,7 +54,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<ExitCo
   if (options.format === 'json') ctx.io.stdout(renderDiagnosticsJson(shown));
   else if (options.format === 'sarif') ctx.io.stdout(renderDiagnosticsSarif(shown, packageJson.version));
   else if (options.format === 'github') ctx.io.stdout(renderDiagnosticsGithub(bySeverity(shown), ctx.msg, Boolean(summaryFile)));
-  else ctx.io.stdout(renderDiagnosticsText(shown, fileCount, ctx.msg, ctx.colors, hidden));
+  else ctx.io.stdout(renderDiagnosticsText(shown, fileCount, ctx.msg, ctx.colors, hidden, { allWarnings: options.allWarnings ?? false }));
 
   // Hidden or not, the data has what it has: --strict fails on warnings --quiet did not print.
   const { errors, warnings } = countBySeverity(all);

@@ -255,6 +255,7 @@ export const en = {
   csvColumnsIgnored: (columns: string[]) => `column${columns.length === 1 ? '' : 's'} ${columns.map((c) => `"${c}"`).join(', ')} ignored (not one the export writes)`,
   ownerByPart: (part: string, name: string) => `"${part}" taken as ${name}, the one name that holds it`,
   ownerPartAmbiguous: (part: string, names: string) => `"${part}" is part of several names: ${names}; give one of them`,
+  moreWarnings: (n: number, rule: string) => `… and ${n} more warning${n === 1 ? '' : 's'} [${rule}] (plan check --all-warnings lists them)`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>
@@ -761,6 +762,7 @@ export const en = {
     done: 'record tasks, milestones (ID/m1) or occurrences (ID@YYYY-Q2) as done, all or none',
     start: 'mark a task as being worked on, from the --on date',
     helpCommand: 'the options of a command (plan help status), or every command',
+    allWarnings: 'list every warning (more than 20 of one rule are otherwise summarised)',
     import: 'read a notice (plain text, UTF-8 or GB18030) into a draft data folder, every value traced to its line',
     importFile: 'the notice as a text file',
     importOut: 'the folder to write (default: --data, else ./data); it must be new or empty',

@@ -213,6 +213,7 @@ export const zh: typeof en = {
   csvColumnsIgnored: (columns) => `已忽略${columns.map((c) => `“${c}”`).join('、')}列（导出文件中没有此列）`,
   ownerByPart: (part, name) => `“${part}”按唯一包含它的名称 ${name} 处理`,
   ownerPartAmbiguous: (part, names) => `“${part}”是多个名称的一部分：${names}；请写明其中一个`,
+  moreWarnings: (n, rule) => `…… 另有 ${n} 条警告 [${rule}]（plan check --all-warnings 可全部列出）`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>
@@ -758,6 +759,7 @@ export const zh: typeof en = {
     done: '标记任务（AB-01）、节点（AB-01/m1）或期次（AB-02@YYYY-Q2）完成，可写多个，全部成功或全部不记录',
     start: '标记任务为进行中，自 --on 日期开始',
     helpCommand: '某个命令的选项（plan help status），或全部命令',
+    allWarnings: '列出全部警告（同一规则超过 20 条时默认只列前几条并汇总）',
     import: '读取通知（纯文本，UTF-8 或 GB18030），生成数据目录草稿，每个值注明出自第几行',
     importFile: '通知的文本文件',
     importOut: '写入的文件夹（默认 --data，否则 ./data），须为新的或空的',

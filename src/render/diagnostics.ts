@@ -38,13 +38,32 @@ export function renderDiagnosticsText(
   msg: Messages,
   c: Colors,
   hidden: Hidden = NOTHING_HIDDEN,
+  options: { allWarnings: boolean } = { allWarnings: true },
 ): string {
   const out: string[] = [];
-  for (const d of diagnostics) out.push(...diagnosticLines(d, msg, c));
+  // Errors first: they are what stops the data. Then warnings, a rule with many of them shown by its
+  // first few and one line saying how many more (plan check --all-warnings lists them all).
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity !== 'error');
+  for (const d of errors) out.push(...diagnosticLines(d, msg, c));
+  const perRule = new Map<string, number>();
+  for (const d of warnings) perRule.set(d.rule, (perRule.get(d.rule) ?? 0) + 1);
+  const shownOfRule = new Map<string, number>();
+  for (const d of warnings) {
+    const many = !options.allWarnings && perRule.get(d.rule)! > MANY_WARNINGS;
+    const shown = shownOfRule.get(d.rule) ?? 0;
+    shownOfRule.set(d.rule, shown + 1);
+    if (!many || shown < FIRST_OF_MANY) out.push(...diagnosticLines(d, msg, c));
+    else if (shown === FIRST_OF_MANY) out.push(c.dim(msg.moreWarnings(perRule.get(d.rule)! - FIRST_OF_MANY, d.rule)));
+  }
   if (out.length > 0) out.push('');
   out.push(summaryLine(diagnostics, fileCount, hidden, msg, c));
   return out.join('\n') + '\n';
 }
+
+/** More warnings of one rule than this are summarised (the first FIRST_OF_MANY shown, then a count). */
+const MANY_WARNINGS = 20;
+const FIRST_OF_MANY = 3;
 
 /** One diagnostic as the text format prints it: the located message, then the source line and a caret. */
 function diagnosticLines(d: Diagnostic, msg: Messages, c: Colors): string[] {
