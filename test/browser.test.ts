@@ -141,6 +141,29 @@ describe.skipIf(executable === undefined)(title, () => {
       expect(headings[1]).toBe(messages(lang).monthly.completed(json.figures.completed!));
     });
 
+    it('keeps ids, dates and headers on one line, and every chart label inside its chart', async () => {
+      // Each id or date cell and each header is one line high: its height is that of one line of its font.
+      const broken = await page.$$eval('td.whole, th', (cells) =>
+        cells.filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return range.getClientRects().length > 1;
+        }).map((cell) => cell.textContent),
+      );
+      expect(broken).toEqual([]);
+      expect(await page.$$eval('td.whole', (cells) => cells.length)).toBeGreaterThan(10);
+      const outside = await page.$$eval('svg', (svgs) =>
+        svgs.flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')].filter((t) => {
+            const r = t.getBoundingClientRect();
+            return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+          }).map((t) => t.textContent);
+        }),
+      );
+      expect(outside).toEqual([]);
+    });
+
     it('looks like something: the screenshot is not one colour', async () => {
       const png = await page.screenshot({ fullPage: false });
       // Decode the PNG in a blank page of the same browser and count its colours.

@@ -50,11 +50,17 @@ export function renderDocumentHtml(doc: ReportDocument, lang: string, charts: Re
   ].join('\n');
 }
 
+/** An id (ZH-03@2022-Q2, GM-A04/m1) or a date (2022-06-30, 2022-06): a cell never broken inside. */
+const WHOLE = /^(?:[A-Z]{2,4}-[A-Z]?\d{2,3}(?:[@/][\w-]+)?|\d{4}-\d{2}(?:-\d{2})?\*?)$/;
+
 function htmlTable(columns: { header: string; align?: 'left' | 'right' }[], rows: string[][]): string {
-  const cls = (i: number) => (columns[i]?.align === 'right' ? ' class="num"' : '');
+  const cls = (i: number, cell?: string) => {
+    const names = [...(columns[i]?.align === 'right' ? ['num'] : []), ...(cell !== undefined && WHOLE.test(cell) ? ['whole'] : [])];
+    return names.length > 0 ? ` class="${names.join(' ')}"` : '';
+  };
   return (
     `<table>\n<thead><tr>${columns.map((c, i) => `<th${cls(i)}>${escapeHtml(c.header)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
-    rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n') +
+    rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(i, cell)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n') +
     '\n</tbody>\n</table>'
   );
 }
@@ -161,6 +167,7 @@ svg text.inside { fill: #fff; font-size: 10px; }
 svg text.axis-label { font-weight: bold; }
 svg .axis line { stroke: #000; stroke-width: 1; }
 svg .reference line { stroke: #c00; stroke-width: 1.5; stroke-dasharray: 4 3; }
+th, td.whole { white-space: nowrap; word-break: keep-all; }
 .no-data text { fill: #6b7280; font-style: italic; } .fill-0 { fill: #2b5c8a; } .fill-1 { fill: #e0a030; } .fill-2 { fill: #9aa5b1; } .fill-3 { fill: #b03a2e; } .fill-4 { fill: #5e3c58; }
 @media print {
   body { max-width: none; padding: 0; }
