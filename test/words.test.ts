@@ -95,3 +95,25 @@ describe('plan check, read by a person', () => {
     expect(all.stdout).not.toContain('more warnings');
   });
 });
+
+describe('a Chinese word where the data file wants a code', () => {
+  it.each([
+    ['    status: 已完成', 'must be one of todo, doing, done, blocked, cancelled, found "已完成"; write done, the code for "已完成"'],
+    ['    status: 进行中', 'write doing, the code for "进行中"'],
+    ['    status: Done', 'write done, the code for "Done"'],
+  ])('%s is refused with the code to write', async (line, message) => {
+    const cwd = fixtureFolder();
+    const domain = join(cwd, 'data', 'domains', '01-aa.yaml');
+    writeFileSync(domain, readFileSync(domain, 'utf8').replace('    owners: [张伟]\n    leaders: [王芳]\n', `    owners: [张伟]\n    leaders: [王芳]\n${line}\n`));
+    const r = await runCli(['check'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(message);
+  });
+
+  it('says it in Chinese too', async () => {
+    const cwd = fixtureFolder();
+    const domain = join(cwd, 'data', 'domains', '01-aa.yaml');
+    writeFileSync(domain, readFileSync(domain, 'utf8').replace('    owners: [张伟]\n    leaders: [王芳]\n', '    owners: [张伟]\n    leaders: [王芳]\n    status: 受阻\n'));
+    expect((await runCli(['check'], { ...zh, cwd })).stdout).toContain('；请写 blocked（即“受阻”）');
+  });
+});

@@ -256,6 +256,7 @@ export const en = {
   ownerByPart: (part: string, name: string) => `"${part}" taken as ${name}, the one name that holds it`,
   ownerPartAmbiguous: (part: string, names: string) => `"${part}" is part of several names: ${names}; give one of them`,
   moreWarnings: (n: number, rule: string) => `… and ${n} more warning${n === 1 ? '' : 's'} [${rule}] (plan check --all-warnings lists them)`,
+  writeCode: (code: string, word: string) => `; write ${code}, the code for "${word}"`,
   doneWithoutDate: 'status is done but there is no completed date',
   completedButNotDone: (status: string) => `has a completed date but status is ${status}`,
   undatedStatus: (id: string, status: string, verb: string) =>

@@ -214,6 +214,7 @@ export const zh: typeof en = {
   ownerByPart: (part, name) => `“${part}”按唯一包含它的名称 ${name} 处理`,
   ownerPartAmbiguous: (part, names) => `“${part}”是多个名称的一部分：${names}；请写明其中一个`,
   moreWarnings: (n, rule) => `…… 另有 ${n} 条警告 [${rule}]（plan check --all-warnings 可全部列出）`,
+  writeCode: (code, word) => `；请写 ${code}（即“${word}”）`,
   doneWithoutDate: '状态为 done，但没有完成日期（completed）',
   completedButNotDone: (status) => `有完成日期，但状态为 ${status}`,
   undatedStatus: (id, status, verb) =>

@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { choiceFor } from '../input/choice-words.js';
 import type { Messages } from '../i18n/index.js';
 import { strictDateSpelling, strictMonthSpelling } from '../input/dates.js';
 import { diagnosticAtPath, type FileKind, type PathSegment, type SourceFile } from '../load/source-file.js';
@@ -160,8 +161,13 @@ function toDiagnostic(file: SourceFile, error: ErrorObject, msg: Messages): Diag
     }
     case 'type':
       return at(path, withSpelling(withBooleanHint(msg.wrongType(typeList(params.type, msg), describe(value, msg)), value, msg), error, value, msg));
-    case 'enum':
-      return at(path, withBooleanHint(msg.notOneOf((params.allowedValues as unknown[]).join(', '), describe(value, msg)), value, msg));
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      // status: 已完成 is the word for a code: say which code to write.
+      const code = typeof value === 'string' ? choiceFor(value, allowed) : undefined;
+      const message = withBooleanHint(msg.notOneOf(allowed.join(', '), describe(value, msg)), value, msg);
+      return at(path, code !== undefined && code !== value ? `${message}${msg.writeCode(code, String(value))}` : message);
+    }
     case 'format':
       return at(path, withSpelling(msg.notADate(quotedExcerpt(String(value))), error, value, msg));
     case 'pattern':
