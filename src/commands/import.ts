@@ -3,13 +3,14 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
 import { EXIT, PlanError, shownPath, type ExitCode } from '../errors.js';
+import { utf8OrGb18030 } from '../load/decode.js';
 import { MAX_FILE_MB, readInputFile } from '../load/read-folder.js';
 import { compare, draftOf, type Comparison, type Draft, type FolderData, type ReviewEntry } from '../notice/index.js';
 import { draftFiles } from '../render/draft-yaml.js';
 import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 import { visible } from '../render/visible.js';
-import { schemasDir } from './init.js';
+import { schemasDir, yearOption } from './init.js';
 
 export interface ImportOptions {
   out?: string;
@@ -53,24 +54,14 @@ export function importNotice(ctx: Context, file: string, options: ImportOptions)
   return EXIT.ok;
 }
 
-/** UTF-8 (with or without a byte-order mark), else GB18030, as WPS and older Word save text. */
+/** The notice's text: a Word file is refused with the fix, else UTF-16 by its mark, UTF-8 or GB18030. */
 function noticeText(ctx: Context, bytes: Buffer, shown: string): string {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw new PlanError(ctx.msg.noticeIsZip(shown));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      // not this encoding; try the next
-    }
-  }
-  throw new PlanError(ctx.msg.noticeEncoding(shown));
-}
-
-function yearOption(ctx: Context, value: string): number {
-  if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) throw new PlanError(ctx.msg.badYear(value));
-  return Number(value);
+  const text = utf8OrGb18030(bytes);
+  if (text === undefined) throw new PlanError(ctx.msg.noticeEncoding(shown));
+  return text;
 }
 
 /**

@@ -49,7 +49,8 @@ export function init(ctx: Context, dir: string | undefined, options: InitOptions
   return EXIT.ok;
 }
 
-function yearOption(ctx: Context, value: string): number {
+/** --year: a year from 2000 to 2100. */
+export function yearOption(ctx: Context, value: string): number {
   if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) throw new PlanError(ctx.msg.badYear(value));
   return Number(value);
 }

@@ -4,6 +4,7 @@ import { fileOfKind } from '../edit/address.js';
 import { runEdit } from '../edit/session.js';
 import { PlanError, type ExitCode } from '../errors.js';
 import { parseCsv } from '../load/csv.js';
+import { utf8OrGb18030 } from '../load/decode.js';
 import { readInputFile } from '../load/read-folder.js';
 
 /** A towns CSV has a row per town: a few kilobytes. Anything near this is not one. */
@@ -138,13 +139,7 @@ function readRows(ctx: Context, path: string): { rows: { line: number; get: (col
 }
 
 function csvText(ctx: Context, bytes: Uint8Array, path: string): string {
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      // The byte-order mark Excel writes is dropped: ignoreBOM false.
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // not this encoding; the next
-    }
-  }
-  throw new PlanError(ctx.msg.csvNotUtf8(path));
+  const text = utf8OrGb18030(bytes);
+  if (text === undefined) throw new PlanError(ctx.msg.csvNotUtf8(path));
+  return text;
 }

@@ -113,3 +113,19 @@ export function bytePosition(bytes: Uint8Array, byteOffset: number): { line: num
   const lineText = lenient.decode(bytes.subarray(lineStart, lineEnd)).replace(/\r$/, '');
   return { line, column: [...before].length + 1, lineText };
 }
+
+/**
+ * Text a spreadsheet or word processor saved for a person to hand over (a notice, a towns CSV):
+ * UTF-8 with or without a byte-order mark, else GB18030 (GBK), as WPS and older Excel and Word save
+ * "text" and "CSV". Undefined when it is neither. Data files stay UTF-8 only (see decodeText).
+ */
+export function utf8OrGb18030(bytes: Uint8Array): string | undefined {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // not this encoding; the next
+    }
+  }
+  return undefined;
+}
